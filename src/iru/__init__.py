@@ -1,0 +1,1 @@
+"""iru: software for a local authority's Independent Reviewing Unit."""

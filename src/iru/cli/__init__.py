@@ -1,0 +1,48 @@
+"""The `iru` command: one sub-command per module of this package.
+
+Each sub-command module exposes `add_arguments(parser)` and `run(args) -> int` and is imported
+only when used, so `iru figures` never loads Django and `iru --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# sub-command -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("iru.cli.demo", "set up and run the web app on SQLite with the synthetic authority"),
+    "generate": ("iru.cli.generate", "write a realistic synthetic authority's files"),
+    "import": ("iru.cli.importer", "import SSDA903, CIN census and unit files into the database"),
+    "figures": ("iru.cli.figures", "print every figure of FIGURES.md for one year, as JSON"),
+    "manage": ("iru.cli.manage", "run a Django management command (migrate, createsuperuser, ...)"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="iru", description=__doc__.splitlines()[0])
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (_module, help_text) in COMMANDS.items():
+        subparsers.add_parser(name, help=help_text, add_help=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or argv[0] not in COMMANDS:
+        parser.parse_args(argv)  # prints usage and exits 2 on an unknown command
+        return 2
+    name, rest = argv[0], argv[1:]
+    module = importlib.import_module(COMMANDS[name][0])
+    sub = argparse.ArgumentParser(prog=f"iru {name}", description=COMMANDS[name][1])
+    module.add_arguments(sub)
+    args = sub.parse_args(rest)
+    code: int = module.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""England working days, and the day-0 convention for "within N working days of D".
+
+A working day is any day other than a Saturday, a Sunday or an England and Wales bank holiday,
+Christmas Day and Good Friday included (CPPCR 2010 reg 2(1), quoting the Banking and Financial
+Dealings Act 1971; FIGURES.md "Conventions"; DOMAIN.md section 5). Bank holidays come from
+`holidays.country_holidays("GB", subdiv="ENG")`: without `subdiv` the package returns only the
+UK-wide days and silently omits Easter Monday and the late summer bank holiday.
+
+One-off bank holidays (a coronation, a state funeral) are proclaimed at short notice and reach
+the `holidays` package only in a later release. Until we upgrade the pinned package, add each one
+to `ONE_OFF_BANK_HOLIDAYS` below with the proclamation it comes from, and remove it again once the
+package carries it (a test fails while both have it, as a reminder).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from datetime import date, timedelta
+
+import holidays
+
+# Future one-off bank holidays not yet in the pinned `holidays` release: date -> source.
+# Empty while holidays==0.109 knows every proclaimed day (it has 2022-09-19 and 2023-05-08).
+ONE_OFF_BANK_HOLIDAYS: dict[date, str] = {}
+
+_SATURDAY = 5
+
+
+def bank_holidays_in_year(year: int, one_offs: dict[date, str] | None = None) -> frozenset[date]:
+    """Return the England bank holidays of `year` that fall on a weekday.
+
+    The package also lists the holiday itself when it falls at a weekend (e.g. Sun 25 Dec
+    2022); we keep only weekdays, where the substitute day ("observed") is the holiday.
+    `one_offs` defaults to `ONE_OFF_BANK_HOLIDAYS`.
+    """
+    extra = ONE_OFF_BANK_HOLIDAYS if one_offs is None else one_offs
+    listed = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    days = {day for day in listed if day.year == year}
+    days.update(day for day in extra if day.year == year)
+    return frozenset(day for day in days if day.weekday() < _SATURDAY)
+
+
+@functools.cache
+def _cached_year(year: int) -> frozenset[date]:
+    return bank_holidays_in_year(year)
+
+
+@functools.cache
+def _cached_range(first_year: int, last_year: int) -> tuple[date, ...]:
+    days: set[date] = set()
+    for year in range(first_year, last_year + 1):
+        days.update(_cached_year(year))
+    return tuple(sorted(days))
+
+
+def england_bank_holidays(first_year: int, last_year: int) -> list[date]:
+    """Return the weekday England bank holidays of `first_year`..`last_year` inclusive, sorted.
+
+    For vectorised code: polars' `add_business_days` / `business_day_count` take this list as
+    `holidays=` (weekends are excluded by their own `week_mask`). A fresh list each call.
+    """
+    if last_year < first_year:
+        raise ValueError(f"last_year {last_year} is before first_year {first_year}")
+    return list(_cached_range(first_year, last_year))
+
+
+def is_working_day(day: date) -> bool:
+    """Return True when `day` is a working day in England (not a weekend or bank holiday)."""
+    return day.weekday() < _SATURDAY and day not in _cached_year(day.year)
+
+
+def add_working_days(start: date, n: int) -> date:
+    """Return the `n`-th working day after `start`, with `start` itself as day 0.
+
+    This is the last day that is "within `n` working days of `start`" (FIGURES.md
+    "Conventions"; DOMAIN.md 1.1 item 7). If `start` is not a working day, the first working
+    day after it is day 1: Sat 4 Jan 2025 + 20 = Fri 31 Jan 2025. `n = 0` returns `start`.
+    A negative `n` counts back the same way: the `|n|`-th working day before `start`.
+    """
+    step = timedelta(days=1 if n >= 0 else -1)
+    day = start
+    remaining = abs(n)
+    while remaining:
+        day += step
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def _weekdays_through(day: date) -> int:
+    # Weekdays from 1 Jan 0001 (a Monday, ordinal 1) up to and including `day`.
+    weeks, extra = divmod(day.toordinal(), 7)
+    return weeks * 5 + min(extra, 5)
+
+
+def _working_days_after_through(start: date, end: date) -> int:
+    """Working days d with start < d <= end, for start <= end."""
+    weekdays = _weekdays_through(end) - _weekdays_through(start)
+    holidays_in_range = _cached_range(start.year, end.year)
+    first = bisect.bisect_right(holidays_in_range, start)
+    last = bisect.bisect_right(holidays_in_range, end)
+    return weekdays - (last - first)
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Return how many working days `end` is after `start` in the day-0 convention.
+
+    For `end >= start` this is the least `n >= 0` with `end <= add_working_days(start, n)`, so
+    "`end` is within `n` working days of `start`" is exactly `working_days_between(start, end)
+    <= n`. When `end` is a working day that is the number of working days after `start` up to
+    and including `end`. A non-working `end` after `start` counts as the next working day: a
+    meeting on the Saturday after a Friday deadline is one day late, not on time.
+    For `end < start` the result is negative: `-working_days_between(end, start)`.
+    """
+    if end < start:
+        return -working_days_between(end, start)
+    if end == start:
+        return 0
+    count = _working_days_after_through(start, end)
+    return count if is_working_day(end) else count + 1

@@ -168,6 +168,10 @@ class Dataset:
     has_reviews: bool = False
     has_cin: bool = False
     problems: tuple[Problem, ...] = ()
+    # SSDA903 tables beyond Header/Episodes/Reviews, by DfE table name (UASC, OC2, OC3, AD1,
+    # PlacedAdoption, PrevPerm, Missing, SWEpisodes, DoLo): text columns, dates as `pl.Date`,
+    # `_file`/`_row`, reconciled like the others; only the tables present in the source.
+    tables_903: Mapping[str, pl.DataFrame] = field(default_factory=dict)
 
     def frame(self, name: str) -> pl.DataFrame:
         frame: pl.DataFrame = getattr(self, name)

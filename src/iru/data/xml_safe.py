@@ -1,0 +1,73 @@
+"""Parsing untrusted XML: any DTD or entity declaration is refused (docs/adr/0002-hostile-xml.md).
+
+The CIN census and the 903 XML need no DTD, so a document that has one is hostile or broken either
+way. lxml parses with entity resolution, DTD loading and network access all off (so nothing is
+expanded or fetched even while we look), then any doctype found is rejected loudly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from iru.data.problems import UnreadableFile
+
+_HOSTILE = "contains a DTD/entity declaration, which is not allowed"
+
+
+def _parser() -> Any:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def parse_xml(file: str, content: bytes) -> Any:
+    """The root element of `content`, namespaces stripped from tags.
+
+    Raises `UnreadableFile` naming `file` when it is not well-formed XML or declares a DTD or
+    entity (billion laughs, quadratic blowup, external entities and DTDs, plain internal DTDs).
+    """
+    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+        raise UnreadableFile(file, _HOSTILE)
+    try:
+        root = etree.fromstring(content, _parser())
+    except (etree.XMLSyntaxError, ValueError) as error:
+        raise UnreadableFile(file, f"is not well-formed XML ({_first_line(error)})") from error
+    if root is None:
+        raise UnreadableFile(file, "is not well-formed XML (no root element)")
+    info = root.getroottree().docinfo
+    # Catches declarations the byte scan cannot see (e.g. a UTF-16 document).
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise UnreadableFile(file, _HOSTILE)
+    _strip_namespaces(root)
+    return root
+
+
+def _strip_namespaces(root: Any) -> None:
+    """Some suppliers' tools add a default namespace; the element names are what matter."""
+    for element in root.iter():
+        tag = element.tag
+        if isinstance(tag, str) and tag.startswith("{"):
+            element.tag = tag.split("}", 1)[1]
+
+
+def root_name(file: str, content: bytes) -> str:
+    """The name of the root element (parsing the whole file safely)."""
+    return str(parse_xml(file, content).tag)
+
+
+def child_texts(element: Any) -> dict[str, str | None]:
+    """The text of each direct child element, by tag (the last of repeated tags wins)."""
+    return {str(child.tag): child.text for child in element if isinstance(child.tag, str)}
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:200] if lines else type(error).__name__

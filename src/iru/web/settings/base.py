@@ -20,16 +20,30 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "iru.web.people",
+    "iru.web.children",
+    "iru.web.meetings",
+    "iru.web.rag",
+    "iru.web.audit",
+    "iru.web.imports",
+    "iru.web.core",
 ]
+
+AUTH_USER_MODEL = "people.User"
+LOGIN_URL = "sign-in"
+LOGIN_REDIRECT_URL = "children:list"
+LOGOUT_REDIRECT_URL = "sign-in"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "iru.web.core.middleware.no_store_when_signed_in",
 ]
 
 ROOT_URLCONF = "iru.web.urls"
@@ -45,6 +59,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "iru.web.core.context_processors.council",
             ],
         },
     },
@@ -65,6 +80,27 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# GOV.UK Frontend's prebuilt CSS and assets, from npm (package.json pins the version).
+STATICFILES_DIRS = [("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk")]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+]
+
+# Sessions: short idle timeout for children's data (SECURITY.md R-SES-01).
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 
 # The council whose unit this is: shown in the header of every page.
 IRU_COUNCIL_NAME = os.environ.get("IRU_COUNCIL_NAME", "Borsetshire Council")

@@ -17,3 +17,6 @@ if not _key_file.exists():
 SECRET_KEY = os.environ.get("IRU_SECRET_KEY") or _key_file.read_text().strip()
 DEBUG = os.environ.get("IRU_DEBUG", "") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+
+# Demo and development: no collectstatic step; whitenoise serves straight from the finders.
+WHITENOISE_USE_FINDERS = True

@@ -15,3 +15,5 @@ DATABASES = {
     "default": dj_database_url.parse(os.environ.get("DATABASE_URL", "sqlite://:memory:")),
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,112 @@
+"""`iru demo`: from nothing to the web app on SQLite, with the synthetic authority and one
+demo user per role. `--no-serve` does everything but serve (the tests use it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+SEED = 2016
+MARKER = ".iru-demo.json"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-serve", action="store_true", help="set up, but do not serve")
+    parser.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--scale", default="default", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace) -> int:
+    from iru.web.runtime import setup_django
+
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from iru.cli.importer import ImportStopped
+    from iru.web import clock
+
+    call_command("migrate", interactive=False, verbosity=0)
+    today = args.today or clock.today()  # the command may read the clock; the library never
+    data_dir = args.data_dir or Path(settings.VAR_DIR) / "demo-data"
+    try:
+        load_demo_data(data_dir, scale=args.scale, today=today)
+    except ImportStopped as stopped:
+        print(f"iru demo: {stopped}", file=sys.stderr)
+        return 2
+    print_sign_ins(demo_users(today=today))
+    if args.no_serve:
+        return 0
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    print(f"\nServing http://127.0.0.1:{args.port}/ (Ctrl-C to stop)")
+    call_command("runserver", f"127.0.0.1:{args.port}", use_reloader=False)
+    return 0
+
+
+def load_demo_data(data_dir: Path, *, scale: str, today: date) -> None:
+    """Generate and import the synthetic authority, unless already done with this seed and day."""
+    from iru.cli.importer import import_path, print_summary
+    from iru.web.imports.models import ImportRun
+
+    label = f"demo seed={SEED} scale={scale} today={today.isoformat()}"
+    if ImportRun.objects.filter(label=label, status=ImportRun.Status.SUCCEEDED).exists():
+        print(f"The synthetic authority ({label}) is already imported.")
+        return
+    _generate(data_dir, scale=scale, today=today)
+    print(f"Importing {data_dir} ...")
+    print_summary(import_path(data_dir, label=label))
+
+
+def _generate(data_dir: Path, *, scale: str, today: date) -> None:
+    from iru.cli.importer import ImportStopped
+    from iru.data.synthetic import generate
+
+    wanted = {"seed": SEED, "scale": scale, "today": today.isoformat()}
+    marker = data_dir / MARKER
+    if marker.is_file() and json.loads(marker.read_text()) == wanted:
+        return
+    if data_dir.exists():
+        if not marker.is_file():  # never delete a folder the demo did not write
+            raise ImportStopped(f"{data_dir} exists and was not written by `iru demo`")
+        shutil.rmtree(data_dir)
+    print(f"Generating the synthetic authority ({scale}, seed {SEED}) in {data_dir} ...")
+    try:
+        generate(data_dir, seed=SEED, scale=scale, today=today)
+    except Exception as error:  # a demo prints one line, never a traceback
+        raise ImportStopped(f"generating the synthetic authority failed: {error!r}") from error
+    marker.write_text(json.dumps(wanted))
+
+
+def demo_users(*, today: date) -> list[tuple[str, str, str]]:
+    """One user per role, each with a fresh random password: (username, password, who)."""
+    from iru.web.people.models import User
+    from iru.web.people.selectors import demo_staff
+    from iru.web.people.services import user_set_up
+
+    made = []
+    for role, username in (
+        (User.Role.CHAIR, "demo-chair"),
+        (User.Role.TEAM_MANAGER, "demo-team-manager"),
+        (User.Role.ADMIN, "demo-admin"),
+        (User.Role.HEAD_OF_SERVICE, "demo-head-of-service"),
+    ):
+        staff = demo_staff(role=role, today=today)
+        password = secrets.token_urlsafe(12)
+        user_set_up(username=username, role=role, staff=staff, password=password)
+        who = f"{role.label}" + (f": {staff.full_name}" if staff else "")
+        made.append((username, password, who))
+    return made
+
+
+def print_sign_ins(users: list[tuple[str, str, str]]) -> None:
+    print("\nSign in as (passwords are new on every run):")
+    for username, password, who in users:
+        print(f"  {username:<22} {password:<18} {who}")

@@ -1,0 +1,131 @@
+"""`iru import PATH`: SSDA903, CIN census and unit files into the database, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from iru.data.dataset import Dataset
+
+SHOWN_WARNINGS = 5
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, help="a folder of returns (and unit/), or one file")
+    parser.add_argument("--user", help="the username to record as having run the import")
+
+
+def run(args: argparse.Namespace) -> int:
+    from iru.web.runtime import setup_django
+
+    setup_django()
+    try:
+        summary = import_path(args.path, username=args.user)
+    except ImportStopped as stopped:
+        print(f"iru import: {stopped}", file=sys.stderr)
+        return 2
+    print_summary(summary)
+    return 0
+
+
+class ImportStopped(Exception):
+    """Nothing was imported; the message says why in one line."""
+
+
+def import_path(path: Path, *, username: str | None = None, label: str = "") -> Any:
+    """Read `path` and import it; raises `ImportStopped` with a one-line reason on failure."""
+    from iru.web.imports.services import import_dataset
+    from iru.web.runtime import unapplied_migrations
+
+    if not path.exists():
+        raise ImportStopped(f"{path}: no such file or folder")
+    if unapplied_migrations():
+        raise ImportStopped("the database needs migrating first: run `iru manage migrate`")
+    user = _user(username)
+    dataset, unit = read_path(path)
+    with _Progress(dataset) as progress:
+        try:
+            return import_dataset(
+                dataset=dataset,
+                unit=unit,
+                user=user,
+                source=str(path),
+                label=label,
+                progress=progress,
+            )
+        except Exception as error:  # recorded on the ImportRun; shown in one line
+            raise ImportStopped(f"nothing imported: {error}") from error
+
+
+def read_path(path: Path) -> tuple[Dataset, Any]:
+    """The returns (via `iru.data.read_source`) and the unit files under `path`."""
+    from iru.data import read_source
+    from iru.data.problems import UnreadableFile
+    from iru.web.imports.unit_files import UNIT_FILE_NAMES, UnitFileError, read_unit_files
+
+    try:
+        if path.is_file() and path.name in UNIT_FILE_NAMES:
+            return Dataset(), read_unit_files([(f"unit/{path.name}", path.read_bytes())])
+        unit_dirs = sorted(p for p in path.rglob("unit") if p.is_dir()) if path.is_dir() else []
+        unit_files = [
+            (str(f.relative_to(path)), f.read_bytes())
+            for folder in unit_dirs
+            for name in UNIT_FILE_NAMES
+            if (f := folder / name).is_file()
+        ]
+        unit = read_unit_files(unit_files) if unit_files else None
+        return read_source(path), unit
+    except (UnreadableFile, UnitFileError) as error:
+        raise ImportStopped(f"{error}; nothing imported") from error
+    except OSError as error:
+        raise ImportStopped(
+            f"{error.filename or path}: cannot be read ({error.strerror})"
+        ) from error
+
+
+def _user(username: str | None) -> Any:
+    if not username:
+        return None
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise ImportStopped(f"no user called {username!r}")
+    return user
+
+
+class _Progress:
+    """A tqdm bar over the import's steps, shown for large imports on a terminal."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.rows = sum(dataset.frame(name).height for name in ("header", "episodes", "reviews"))
+
+    def __enter__(self) -> Any:
+        from tqdm import tqdm
+
+        from iru.web.imports.services import STEPS
+
+        disable = None if self.rows >= 10_000 else True  # None: on a terminal only
+        self.bar = tqdm(total=len(STEPS), desc="importing", unit="table", disable=disable)
+        return lambda step: (self.bar.set_postfix_str(step), self.bar.update())
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+
+
+def print_summary(summary: Any) -> None:
+    print(
+        f"Import {summary.run_id}: {summary.children_added} children added, "
+        f"{summary.children_updated} updated."
+    )
+    for name, count in summary.tables.items():
+        if count.added or count.updated or count.unchanged:
+            print(
+                f"  {name}: {count.added} added, {count.updated} updated, "
+                f"{count.unchanged} unchanged"
+            )
+    print(f"{len(summary.warnings)} warning{'s' if len(summary.warnings) != 1 else ''}.")
+    for warning in summary.warnings[:SHOWN_WARNINGS]:
+        print(f"  {warning}")

@@ -1,0 +1,190 @@
+"""Children in need and child protection: referrals, section 47 enquiries, conferences, plans.
+
+A family is referred; a section 47 enquiry starts; an initial conference (ICPC) is held, usually
+within 15 working days; most children get a plan, reviewed at 3 months and then every 6 months,
+which ends at a review conference (or when the child comes into care). Siblings share every
+conference. Everything is cut at `today`.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from iru.data.synthetic.calendar import Day, WorkingDays, add_months, birthday
+from iru.data.synthetic.model import Child, CinEpisode, Conference, Plan, Section47
+from iru.data.synthetic.people import Weighted
+
+# Seed: 88% of initial conferences within 15 working days of the section 47 start.
+ICPC_ON_TIME = 0.9
+PLAN_MADE = 0.94
+CATEGORY = Weighted({"NEG": 50, "EMO": 29, "PHY": 9, "SAB": 5, "MUL": 7})
+# How many review conferences a plan has; it ends at the last (mean about 11 months).
+REVIEWS_BEFORE_END = Weighted({"1": 10, "2": 32, "3": 34, "4": 18, "5": 6})
+REFERRAL_SOURCE = Weighted(
+    {"6": 28, "2A": 16, "3A": 6, "3B": 5, "3C": 3, "5A": 9, "5B": 3, "1A": 6, "1B": 2, "4": 3,
+     "7": 3, "8": 6, "9": 2, "10": 2, "3D": 2, "3E": 2, "1C": 1, "1D": 1}
+)  # fmt: skip
+FACTORS = ("1C", "2C", "3C", "4C", "6C", "8C", "10A", "11A", "16A", "17A", "21", "22A", "23A")
+CIN_ONLY_NEED = Weighted(
+    {"N1": 40, "N2": 6, "N3": 6, "N4": 16, "N5": 18, "N6": 4, "N7": 2, "N9": 8}
+)
+CIN_CLOSURE_BY_REC = {"E11": "RC1", "E12": "RC1", "E2": "RC2", "E41": "RC3", "E3": "RC5"}
+CIN_CLOSURE_BY_REC |= {"E7": "RC6", "E45": "RC4", "E46": "RC4", "E47": "RC4", "E48": "RC4"}
+
+
+@dataclass(slots=True)
+class CaseOutcome:
+    """What a family's child protection case left behind."""
+
+    conferences: list[Conference]
+    closed: Day | None  # the day the last child's CIN episode closed (None if still open)
+
+
+class ChildProtection:
+    def __init__(self, rng: random.Random, wd: WorkingDays, today: Day) -> None:
+        self.rng, self.wd, self.today = rng, wd, today
+
+    def case(
+        self, children: list[Child], referral: Day, care_from: Day | None = None
+    ) -> CaseOutcome:
+        """A family's case from `referral`; with `care_from`, plans end when care begins and the
+        CIN episodes are left open (the caller closes them with the period of care)."""
+        rng, wd = self.rng, self.wd
+        start = wd.on_or_after(referral + rng.randint(0, 6))
+        on_time = rng.random() < ICPC_ON_TIME
+        icpc = wd.add(start, rng.randint(6, 15) if on_time else rng.randint(16, 32))
+        plan_made = rng.random() < PLAN_MADE
+        category = CATEGORY.pick(rng)
+        reviews = self._review_days(icpc, care_from)
+        episodes = [self._cin_episode(referral, start, icpc) for _ in children]
+        ids = [child.id for child in children]
+        subject = set(ids if plan_made else [])
+        if plan_made and len(ids) > 1 and rng.random() < 0.05:
+            subject.discard(ids[-1])  # one child not made subject to a plan
+        conferences = self._conferences(ids, icpc, subject, category, reviews)
+        closed: Day | None = None
+        for child, episode in zip(children, episodes, strict=True):
+            plan_end = reviews[-1] if reviews else icpc
+            if care_from is not None:
+                plan_end = care_from
+            if child.id in subject:
+                episode.plans.append(self._plan(child, icpc, plan_end, reviews, category))
+                plan_end = episode.plans[-1].end or plan_end
+            if care_from is None:
+                closure = plan_end + rng.randint(30, 270) if child.id in subject else icpc + 40
+                episode.closure, episode.closure_reason = closure, "RC7"
+                if child.id in subject and rng.random() < 0.7:
+                    episode.cin_plan = (plan_end, closure)
+                closed = max(closed or closure, closure)
+            child.cin.append(self._cut(episode))
+        return CaseOutcome([c for c in conferences if c.date <= self.today], closed)
+
+    def _review_days(self, icpc: Day, care_from: Day | None) -> list[Day]:
+        rng = self.rng
+        count = int(REVIEWS_BEFORE_END.pick(rng))
+        days: list[Day] = []
+        due = add_months(icpc, 3)
+        for number in range(count):
+            late = rng.random() < 0.01
+            day = due + rng.randint(1, 20) if late else due - rng.randint(0, 21 if number else 14)
+            day = self.wd.on_or_after(day) if late else self.wd.on_or_before(day)
+            if care_from is not None and day >= care_from:
+                break
+            days.append(day)
+            if day > self.today:  # the rest would be cut away
+                break
+            due = add_months(day, 6)
+        return days
+
+    def _cin_episode(self, referral: Day, s47: Day, icpc: Day) -> CinEpisode:
+        rng = self.rng
+        need = "N1" if rng.random() < 0.85 else rng.choice(("N4", "N5", "N3"))
+        episode = CinEpisode(referral, REFERRAL_SOURCE.pick(rng), need)
+        self._assessment(episode, referral)
+        episode.section47s.append(Section47(s47, self.wd.add(s47, 15), icpc, False))
+        return episode
+
+    def _assessment(self, episode: CinEpisode, referral: Day) -> None:
+        rng = self.rng
+        episode.assessment_start = referral + rng.randint(0, 3)
+        days = rng.randint(10, 45) if rng.random() < 0.85 else rng.randint(46, 70)
+        episode.assessment_authorised = self.wd.add(episode.assessment_start, days)
+        episode.factors = tuple(rng.sample(FACTORS, rng.randint(1, 4)))
+
+    def _conferences(
+        self, ids: list[str], icpc: Day, subject: set[str], category: str, reviews: list[Day]
+    ) -> list[Conference]:
+        outcome = "plan" if subject else "no_plan"
+        conferences = [Conference("icpc", icpc, ids, outcome, category if subject else "")]
+        on_plans = [child_id for child_id in ids if child_id in subject]
+        if on_plans:
+            conferences += [Conference("rcpc", day, on_plans) for day in reviews]
+        return conferences
+
+    def _plan(self, child: Child, start: Day, end: Day, reviews: list[Day], category: str) -> Plan:
+        eighteen = birthday(child.dob, 18)
+        if eighteen <= end:
+            end = eighteen
+            reviews = [day for day in reviews if day < eighteen]
+        previous = sum(len(episode.plans) for episode in child.cin)
+        latest = category if self.rng.random() < 0.93 else CATEGORY.pick(self.rng)
+        return Plan(start, end, category, latest, previous, list(reviews))
+
+    def _cut(self, episode: CinEpisode) -> CinEpisode:
+        today = self.today
+        if episode.closure is not None and episode.closure > today:
+            episode.closure, episode.closure_reason = None, ""
+        if episode.assessment_authorised is not None and episode.assessment_authorised > today:
+            episode.assessment_authorised = None
+        for s47 in episode.section47s:
+            if s47.icpc is not None and s47.icpc > today:
+                s47.icpc = None
+        episode.section47s = [s for s in episode.section47s if s.start <= today]
+        for plan in episode.plans:
+            plan.reviews = [day for day in plan.reviews if day <= today]
+            if plan.end is not None and plan.end > today:
+                plan.end = None
+        episode.plans = [plan for plan in episode.plans if plan.start <= today]
+        if episode.cin_plan is not None:
+            start, end = episode.cin_plan
+            episode.cin_plan = (
+                None if start > today else (start, end if end and end <= today else None)
+            )
+        return episode
+
+    def enquiry_only(self, child: Child, referral: Day) -> None:
+        """A section 47 enquiry that found no need for a conference."""
+        rng = self.rng
+        episode = CinEpisode(referral, REFERRAL_SOURCE.pick(rng), "N1")
+        self._assessment(episode, referral)
+        s47 = self.wd.on_or_after(referral + rng.randint(0, 5))
+        episode.section47s.append(Section47(s47, self.wd.add(s47, 15), None, True))
+        episode.closure, episode.closure_reason = s47 + rng.randint(20, 120), "RC8"
+        child.cin.append(self._cut(episode))
+
+    def in_need_only(self, child: Child, referral: Day) -> None:
+        """A referral assessed without a section 47 enquiry (or no further action)."""
+        rng = self.rng
+        episode = CinEpisode(referral, REFERRAL_SOURCE.pick(rng), CIN_ONLY_NEED.pick(rng))
+        if rng.random() < 0.2:
+            episode.closure, episode.closure_reason = referral, "RC8"
+        else:
+            self._assessment(episode, referral)
+            reason = "RC8" if rng.random() < 0.6 else "RC7"
+            episode.closure, episode.closure_reason = referral + rng.randint(20, 300), reason
+        child.cin.append(self._cut(episode))
+
+    def care_episode(self, child: Child, referral: Day, need: str) -> CinEpisode:
+        """A CIN episode for a child coming into care without a plan (closed by the caller)."""
+        episode = CinEpisode(referral, REFERRAL_SOURCE.pick(self.rng), need)
+        self._assessment(episode, referral)
+        child.cin.append(episode)
+        return episode
+
+    def close_with_care(self, episode: CinEpisode, care_end: Day | None, rec: str) -> None:
+        """Close a CIN episode when the period of care it belongs to ends."""
+        if care_end is not None:
+            episode.closure = care_end + self.rng.randint(0, 45)
+            episode.closure_reason = CIN_CLOSURE_BY_REC.get(rec, "RC7")
+        self._cut(episode)

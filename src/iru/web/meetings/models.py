@@ -1,0 +1,46 @@
+"""Statutory meetings the unit chairs: LAC reviews and child protection conferences."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from iru.web.children.models import Child
+from iru.web.people.models import Staff
+
+
+class Meeting(models.Model):
+    """One meeting, which may cover several children (siblings share a conference)."""
+
+    class Kind(models.TextChoices):
+        LAC_REVIEW = "lac_review", "Looked-after child review"
+        ICPC = "icpc", "Initial child protection conference"
+        RCPC = "rcpc", "Review child protection conference"
+
+    class Outcome(models.TextChoices):
+        PLAN = "plan", "Child protection plan"
+        NO_PLAN = "no_plan", "No plan"
+
+    external_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    date = models.DateField()
+    chair = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="meetings_chaired"
+    )
+    children = models.ManyToManyField(Child, through="MeetingChild", related_name="meetings")
+    attendees = models.JSONField(default=list, blank=True)  # roles present, e.g. ["parent"]
+    reports_shared_3_days = models.BooleanField(null=True, blank=True)
+    outcome = models.CharField(max_length=8, choices=Outcome.choices, blank=True)
+    category = models.CharField(max_length=3, blank=True)  # NEG/PHY/SAB/EMO/MUL
+
+
+class MeetingChild(models.Model):
+    """A child covered by a meeting, and how they took part (PN0-PN7 at a LAC review)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="covered")
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="meeting_links")
+    participation = models.CharField(max_length=3, blank=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["meeting", "child"], name="meetingchild_unique"),
+        )

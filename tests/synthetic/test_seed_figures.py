@@ -1,0 +1,41 @@
+"""The default scale's 2015-16 counts land near the seed's (annual report 2015-16)."""
+
+from datetime import date
+
+import pytest
+
+from iru.data.synthetic.calendar import WorkingDays
+from tests.synthetic import counts
+
+YEAR_START, YEAR_END = date(2015, 4, 1), date(2016, 3, 31)
+
+
+@pytest.fixture(scope="module")
+def episodes(default):
+    return counts.episodes(default)
+
+
+def test_looked_after_at_the_year_start_and_end(episodes):
+    assert 260 <= counts.looked_after_on(episodes, date(2015, 3, 31)) <= 360  # seed 310
+    assert 240 <= counts.looked_after_on(episodes, YEAR_END) <= 330  # seed 283
+
+
+def test_started_and_ceased(episodes):
+    assert 65 <= counts.started(episodes, YEAR_START, YEAR_END) <= 105  # seed 83
+    assert 85 <= counts.ceased(episodes, YEAR_START, YEAR_END) <= 140  # seed 110
+
+
+def test_reviews_held(default):
+    assert 740 <= counts.reviews_held(default, YEAR_START, YEAR_END) <= 1020  # seed 882
+
+
+def test_children_on_plans_at_the_year_end(default):
+    assert 210 <= counts.on_plans_at(default, 2016, YEAR_END) <= 320  # seed 267
+
+
+def test_initial_conferences_and_their_timeliness(default):
+    held, pairs = counts.icpcs_held(default, 2016, YEAR_START, YEAR_END)
+    assert 230 <= held <= 340  # seed 286
+    working_days = WorkingDays(2015, 2016)
+    on_time = sum(icpc.toordinal() <= working_days.add(s47.toordinal(), 15) for s47, icpc in pairs)
+    assert 0.75 <= on_time / held <= 0.97  # seed 88%

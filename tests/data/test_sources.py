@@ -148,3 +148,67 @@ def test_read_source_single_file_and_missing_path(tmp_path):
         read_source(other)
     with pytest.raises(UnreadableFile, match="does not exist"):
         read_source(tmp_path / "nowhere")
+
+
+def test_an_xml_of_another_kind_in_a_folder_is_skipped_with_a_problem(tmp_path):
+    (tmp_path / "2017").mkdir()
+    (tmp_path / "2017" / "header.csv").write_text(HEADER + "1,1,01/01/2010,WBRI,,,\n")
+    (tmp_path / "2017" / "settings.xml").write_text("<Config><Child/></Config>")
+    dataset = read_source(tmp_path)
+    assert dataset.header.height == 1
+    assert not dataset.has_cin
+    message = "not a CIN census or SSDA903 XML file (root element Config); ignored"
+    assert [(p.file, p.row, p.column, p.message) for p in dataset.problems] == [
+        ("2017/settings.xml", None, None, message)
+    ]
+    uploaded = read_files([("a.xml", b"<Config/>"), ("header.csv", HEADER.encode())])
+    assert [p.message for p in uploaded.problems] == [
+        "not a CIN census or SSDA903 XML file (root element Config); ignored"
+    ]
+
+
+def test_an_xml_of_another_kind_given_alone_is_unreadable(tmp_path):
+    path = tmp_path / "settings.xml"
+    path.write_text("<Config/>")
+    with pytest.raises(UnreadableFile, match="root element <Config>") as raised:
+        read_source(path)
+    assert raised.value.file == "settings.xml"
+    with pytest.raises(UnreadableFile, match="root element <Config>"):
+        read_files([("settings.xml", b"<Config/>")])
+
+
+def test_a_not_well_formed_xml_in_a_folder_still_stops_the_read(tmp_path):
+    (tmp_path / "header.csv").write_text(HEADER + "1,1,01/01/2010,WBRI,,,\n")
+    (tmp_path / "broken.xml").write_text("<Message><Children>")
+    with pytest.raises(UnreadableFile, match="not well-formed") as raised:
+        read_source(tmp_path)
+    assert raised.value.file == "broken.xml"
+
+
+def test_cin_census_with_a_namespace_on_one_line():
+    content = (
+        b'<?xml version="1.0"?><Message xmlns="http://www.dcsf.gov.uk/schemas/cbds">'
+        b"<Header><CollectionDetails><Year>2022</Year></CollectionDetails></Header><Children>"
+        b"<Child><ChildIdentifiers><LAchildID>7</LAchildID><LAchildID> 8 </LAchildID>"
+        b"<PersonBirthDate>2010-01-02</PersonBirthDate><Sex>M</Sex></ChildIdentifiers>"
+        b"<ChildIdentifiers><LAchildID>9</LAchildID></ChildIdentifiers>"
+        b"<ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>MOB"
+        b"</Disability><Disability> </Disability><Disability>HAND</Disability></Disabilities>"
+        b"</ChildCharacteristics><ChildCharacteristics><Ethnicity>WIRI</Ethnicity><Disabilities>"
+        b"<Disability>VIS</Disability></Disabilities></ChildCharacteristics>"
+        b"<CINdetails><CINreferralDate>2021-05-01</CINreferralDate><ChildProtectionPlans>"
+        b"<CPPstartDate>2021-06-01</CPPstartDate><Reviews><CPPreviewDate>2021-07-01"
+        b"</CPPreviewDate><CPPreviewDate>2021-08-01</CPPreviewDate></Reviews>"
+        b"</ChildProtectionPlans></CINdetails></Child></Children></Message>"
+    )
+    dataset = read_files([("cin.xml", content)])
+    children = dataset.cin_children
+    assert children["LAchildID"].to_list() == ["8"]  # first block, last of a repeated tag
+    assert children["Ethnicity"].to_list() == ["WBRI"]
+    assert children["Disabilities"].to_list() == ["MOB;HAND;VIS"]
+    assert children["PersonBirthDate"].to_list() == [date(2010, 1, 2)]
+    plans = dataset.cp_plans
+    assert plans["CINreferralDate"].to_list() == [date(2021, 5, 1)]
+    assert dataset.cp_reviews["LAchildID"].to_list() == ["8", "8"]
+    assert dataset.cp_reviews["CPPstartDate"].to_list() == [date(2021, 6, 1)] * 2
+    assert set(dataset.cp_reviews["_row"].to_list()) == {1}

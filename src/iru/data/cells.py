@@ -73,17 +73,29 @@ def parse_dates(
     `frame` must carry `_file` and a `_row` unique within each file.
     """
     findings = [no_findings()]
+    if not columns:
+        return frame, pl.concat(findings)
+    texts = {column: f"_text{index}" for index, column in enumerate(columns)}
+    # The expected form is parsed for every row of every column at once; the rest only for the
+    # few rows it misses.
+    parsed = frame.with_columns(
+        *[text(column).alias(texts[column]) for column in columns],
+        *[_date_forms(text(column))[1 if iso_expected else 0].alias(column) for column in columns],
+    )
+    missed_mask = {
+        column: pl.col(texts[column]).is_not_null() & pl.col(column).is_null() for column in columns
+    }
+    counts = parsed.select([mask.sum().alias(column) for column, mask in missed_mask.items()])
+    frame = parsed.drop(list(texts.values()))
     for column, rule in columns.items():
-        dmy, iso, _ = _date_forms(text(column))
-        expected = iso if iso_expected else dmy
-        # The expected form is parsed for every row; the rest only for the few rows it misses.
-        frame = frame.with_columns(text(column).alias("_text"), expected.alias("_date"))
-        missed = frame.filter(pl.col("_text").is_not_null() & pl.col("_date").is_null())
-        frame = frame.with_columns(pl.col("_date").alias(column)).drop("_text", "_date")
-        if missed.height:
-            fixed, found = _other_forms(missed, column, rule, iso_expected)
-            frame = frame.update(fixed, on=["_file", "_row"], how="left")
-            findings.append(found)
+        if not counts[column].item():
+            continue
+        missed = parsed.filter(missed_mask[column]).select(
+            "_file", "_row", pl.col(texts[column]).alias("_text")
+        )
+        fixed, found = _other_forms(missed, column, rule, iso_expected)
+        frame = frame.update(fixed, on=["_file", "_row"], how="left")
+        findings.append(found)
     return frame, pl.concat(findings)
 
 

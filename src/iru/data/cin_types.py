@@ -9,13 +9,12 @@ from __future__ import annotations
 import polars as pl
 
 from iru.data import cells
-from iru.data.cin_xml import Rows
+from iru.data.cin_xml import RAW_COLUMNS, Rows
 from iru.data.dataset import SCHEMAS
 from iru.data.findings import cell_findings, no_findings
 
 _IDENTIFIERS = {"LAchildID"}
 _TEXTS = {"UPN", "Disabilities"}
-_EXTRA_RAW = {"cin_children": ("GenderCurrent",)}
 _GENDER = {"1": "M", "2": "F", "0": "U", "9": "U"}
 # table -> column -> DfE rule when the value is missing
 _REQUIRED: dict[str, dict[str, str | None]] = {
@@ -30,12 +29,10 @@ _REQUIRED: dict[str, dict[str, str | None]] = {
 def cin_frame(name: str, file: str, records: Rows) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Table `name` of one CIN file typed to its schema, and the findings of typing it."""
     schema = SCHEMAS[name]
-    raw_columns = [c for c in schema if c not in ("_file", "_row")] + list(_EXTRA_RAW.get(name, ()))
+    table = records[name]
     raw = pl.DataFrame(
-        [{col: record.get(col) for col in (*raw_columns, "_row")} for record in records[name]],
-        schema={col: pl.String() for col in (*raw_columns, "_row")},
-        orient="row",
-    ).with_columns(pl.lit(file, pl.String).alias("_file"), pl.col("_row").cast(pl.Int64))
+        table.rows, schema={col: pl.String() for col in RAW_COLUMNS[name]}, orient="row"
+    ).with_columns(pl.lit(file, pl.String).alias("_file"), pl.Series("_row", table.lines, pl.Int64))
     findings = [
         cell_findings(raw, cells.text(col).is_null(), col, f"{col} is missing", rule)
         for col, rule in _REQUIRED[name].items()

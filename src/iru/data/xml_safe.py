@@ -46,16 +46,29 @@ def parse_xml(file: str, content: bytes) -> Any:
     # Catches declarations the byte scan cannot see (e.g. a UTF-16 document).
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise UnreadableFile(file, _HOSTILE)
-    _strip_namespaces(root)
+    if _may_have_namespaces(root, content):
+        _strip_namespaces(root)
     return root
+
+
+# Encodings in which the bytes of "xmlns" are those of ASCII (or of UTF-16, checked too).
+_BYTE_SEARCHABLE = ("utf-8", "utf8", "us-ascii", "ascii", "iso-8859", "latin", "windows-125")
+
+
+def _may_have_namespaces(root: Any, content: bytes) -> bool:
+    """False only when no namespace can be declared: no `xmlns` in the bytes, in an encoding
+    where that search is exact."""
+    encoding = str(root.getroottree().docinfo.encoding or "").lower()
+    if not encoding.startswith((*_BYTE_SEARCHABLE, "utf-16")):
+        return True
+    return b"xmlns" in content or b"x\x00m\x00l\x00n\x00s" in content
 
 
 def _strip_namespaces(root: Any) -> None:
     """Some suppliers' tools add a default namespace; the element names are what matter."""
-    for element in root.iter():
-        tag = element.tag
-        if isinstance(tag, str) and tag.startswith("{"):
-            element.tag = tag.split("}", 1)[1]
+    # Most files have none: find the namespaced elements in C rather than visit every element.
+    for element in root.xpath("descendant-or-self::*[namespace-uri() != '']"):
+        element.tag = element.tag.split("}", 1)[1]
 
 
 def root_name(file: str, content: bytes) -> str:
@@ -65,7 +78,7 @@ def root_name(file: str, content: bytes) -> str:
 
 def child_texts(element: Any) -> dict[str, str | None]:
     """The text of each direct child element, by tag (the last of repeated tags wins)."""
-    return {str(child.tag): child.text for child in element if isinstance(child.tag, str)}
+    return {child.tag: child.text for child in element.iterchildren(etree.Element)}
 
 
 def _first_line(error: BaseException) -> str:

@@ -16,4 +16,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
     path("children/", include("iru.web.children.urls")),
+    path("meetings/", include("iru.web.meetings.urls")),
+    path("rag/", include("iru.web.rag.urls")),
+    path("inbox/", include("iru.web.inbox.urls")),
+    path("unit/", include("iru.web.unitadmin.urls")),
+    path("imports/", include("iru.web.imports.urls")),
+    path("management/", include("iru.web.management.urls")),
 ]

@@ -5,15 +5,19 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from iru.web import clock
 from iru.web.audit.models import AccessEvent
 from iru.web.audit.services import access_event_record
 from iru.web.children import selectors
+from iru.web.children.caseload import CaseloadFilterForm, filtered, my_caseload
+from iru.web.children.history import child_history
 from iru.web.children.models import Child
 from iru.web.children.presenters import ChildPresenter
+from iru.web.people.models import User
+from iru.web.schedule.selectors import next_meetings_due
 
 PAGE_SIZE = 50
 
@@ -21,6 +25,8 @@ PAGE_SIZE = 50
 @require_GET
 @login_required
 def child_list(request: HttpRequest) -> HttpResponse:
+    if request.user.role == User.Role.CHAIR and request.user.staff_id:  # type: ignore[union-attr]
+        return my_children(request)  # a chair lands on their caseload (sign-in goes here)
     today = clock.today()
     visible = selectors.children_visible_to(request.user, today=today)
     children = selectors.with_status(visible, today=today).select_related("cin_record")
@@ -61,5 +67,31 @@ def child_detail(request: HttpRequest, pk: int) -> HttpResponse:
         child=child,
         path=request.path,
     )
-    context = {"row": ChildPresenter(child, today), **selectors.child_detail(child)}
+    context = {
+        "row": ChildPresenter(child, today),
+        "due": next_meetings_due(Child.objects.filter(pk=child.pk), today=today).get(child.pk),
+        "can_write": request.user.role == User.Role.CHAIR,  # type: ignore[union-attr]
+        **child_history(child),
+    }
     return render(request, "children/detail.html", context)
+
+
+@require_GET
+@login_required
+def my_children(request: HttpRequest) -> HttpResponse:
+    """The chair's caseload with what is due, filtered and sorted by GET parameters."""
+    if request.user.role != User.Role.CHAIR or request.user.staff_id is None:  # type: ignore[union-attr]
+        return redirect("children:list")
+    today = clock.today()
+    form = CaseloadFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = my_caseload(request.user, today=today)
+    access_event_record(
+        user=request.user,
+        action="list_my_children",
+        outcome=AccessEvent.Outcome.ALLOWED,
+        path=request.path,
+    )
+    shown = filtered(rows, filters)
+    context = {"form": form, "rows": shown, "total": len(rows), "today": today}
+    return render(request, "children/mine.html", context)

@@ -70,7 +70,31 @@ class Escalation(models.Model):
     resolved = models.DateField(null=True, blank=True)
     outcome = models.TextField(blank=True)
     cafcass_referral = models.BooleanField(default=False)
+    cafcass_referred = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
+
+
+class EscalationStage(models.Model):
+    """One stage of an escalation: who it went to, when it started, its due date, the answer."""
+
+    escalation = models.ForeignKey(Escalation, on_delete=models.CASCADE, related_name="stages")
+    stage = models.PositiveSmallIntegerField(choices=Escalation.Stage.choices)
+    addressed_to = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="escalation_stages"
+    )
+    started_by = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    started = models.DateField()
+    due = models.DateField()
+    ended = models.DateField(null=True, blank=True)
+    response = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("stage",)
+        constraints = (
+            models.UniqueConstraint(fields=["escalation", "stage"], name="escalationstage_unique"),
+        )
 
 
 class OversightNote(models.Model):

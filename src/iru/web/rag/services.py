@@ -1,39 +1,48 @@
-"""Writes for the RAG process. The reason catalogue is data, seeded from `iru.rules.rag`."""
+"""Writes for the RAG process: the reason catalogue (data, seeded from `iru.rules.rag`), the
+chair's rating after a meeting, and oversight notes between meetings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from iru.rules.rag import RagReason as CatalogueReason
 from iru.rules.rag import default_catalogue
-from iru.web.rag.models import RagReason
-
-_FIELDS = ("meeting_type", "rating", "text", "source", "in_catalogue")
+from iru.rules.timescales import rag_response_due
+from iru.web.audit.models import AccessEvent
+from iru.web.audit.services import access_event_record
+from iru.web.children.access import chair_staff, require_in_scope
+from iru.web.children.models import Child
+from iru.web.children.selectors import current_allocations
+from iru.web.meetings.models import Meeting
+from iru.web.people.models import Staff
+from iru.web.rag.models import OversightNote, RagRating, RagReason
 
 
 def rag_reasons_sync(*, catalogue: Iterable[CatalogueReason] | None = None) -> int:
-    """Add or update the catalogue's reasons (the default catalogue unless one is given).
+    """Add the catalogue's reasons that the database does not have yet (the default catalogue
+    unless one is given); returns how many were added.
 
-    Never deletes: ratings refer to reasons. Returns how many were added or changed.
+    Only adds: once a reason is in the database the unit owns it (the Head of Service edits its
+    wording or retires it), so a later import must not undo those edits. Never deletes: ratings
+    refer to reasons.
     """
-    wanted = {
-        r.code: {"meeting_type": r.meeting_type, "rating": r.rating, "text": r.text,
-                 "source": r.source, "in_catalogue": True}
-        for r in (default_catalogue() if catalogue is None else catalogue)
-    }  # fmt: skip
-    existing = {r.code: r for r in RagReason.objects.filter(code__in=list(wanted))}
-    to_create, to_update = [], []
-    for code, fields in wanted.items():
-        reason = existing.get(code)
-        if reason is None:
-            to_create.append(RagReason(code=code, **fields))
-        elif any(getattr(reason, f) != v for f, v in fields.items()):
-            for name, value in fields.items():
-                setattr(reason, name, value)
-            to_update.append(reason)
+    wanted = list(default_catalogue() if catalogue is None else catalogue)
+    known = set(
+        RagReason.objects.filter(code__in=[r.code for r in wanted]).values_list("code", flat=True)
+    )
+    to_create = [
+        RagReason(code=r.code, meeting_type=r.meeting_type, rating=r.rating, text=r.text,
+                  source=r.source, in_catalogue=True)
+        for r in wanted
+        if r.code not in known
+    ]  # fmt: skip
     RagReason.objects.bulk_create(to_create)
-    RagReason.objects.bulk_update(to_update, list(_FIELDS))
-    return len(to_create) + len(to_update)
+    return len(to_create)
 
 
 def rag_reasons_add_uncatalogued(*, codes: Iterable[str]) -> list[str]:
@@ -43,3 +52,89 @@ def rag_reasons_add_uncatalogued(*, codes: Iterable[str]) -> list[str]:
     new = sorted(codes - known)
     RagReason.objects.bulk_create([RagReason(code=c, text=c, in_catalogue=False) for c in new])
     return new
+
+
+def responsible_team_manager(child: Child, *, kind: str, today: date) -> Staff | None:
+    """The team manager of the team holding the child's current allocation (of `kind` first)."""
+    allocations = list(
+        current_allocations(today).filter(child=child, team__isnull=False).order_by("-start")
+    )
+    allocations.sort(key=lambda a: a.kind != kind)
+    for allocation in allocations:
+        manager = (
+            Staff.objects.filter(team_id=allocation.team_id, role=Staff.Role.TEAM_MANAGER)
+            .order_by("pk")
+            .first()
+        )
+        if manager is not None:
+            return manager
+    return None
+
+
+def meeting_type(kind: str) -> str:
+    """The catalogue's meeting type ("lac" or "cp") of a meeting kind."""
+    return "lac" if kind == Meeting.Kind.LAC_REVIEW else "cp"
+
+
+@transaction.atomic
+def rag_rating_send(
+    *,
+    user: Any,
+    meeting: Meeting,
+    child: Child,
+    rating: str,
+    reason_codes: Sequence[str],
+    comment: str,
+    today: date,
+) -> RagRating:
+    """Rate a child's case after a meeting and send it to the responsible team manager.
+
+    Reasons must come from the catalogue for the meeting's type and the rating; a red or
+    amber rating needs at least one. The response is due by `rag_response_due`.
+    """
+    require_in_scope(user, [child], today=today)
+    chair_staff(user)
+    if not meeting.covered.filter(child=child).exists():
+        raise ValidationError({"rating": "The meeting did not cover this child"})
+    if rating not in RagRating.Rating.values:
+        raise ValidationError({"rating": "Select a rating"})
+    reasons = list(
+        RagReason.objects.filter(
+            code__in=list(reason_codes),
+            meeting_type=meeting_type(meeting.kind),
+            rating=rating,
+            in_catalogue=True,
+        )
+    )
+    if len(reasons) != len(set(reason_codes)):
+        raise ValidationError({f"reasons_{rating}": "Select reasons for the rating you chose"})
+    if rating != RagRating.Rating.GREEN and not reasons:
+        raise ValidationError({f"reasons_{rating}": "Select at least one reason for the rating"})
+    kind = meeting_type(meeting.kind)
+    rag = RagRating.objects.create(
+        meeting=meeting, child=child, rating=rating, comment=comment,
+        team_manager=responsible_team_manager(child, kind=kind, today=today),
+        sent=today, response_due=rag_response_due(today, rating),
+    )  # fmt: skip
+    rag.reasons.set(reasons)
+    access_event_record(
+        user=user, action="rag_rating_send", outcome=AccessEvent.Outcome.ALLOWED, child=child
+    )
+    return rag
+
+
+def oversight_note_add(
+    *, user: Any, child: Child, day: date, text: str, today: date
+) -> OversightNote:
+    """Record the chair's oversight of a child's case between meetings."""
+    require_in_scope(user, [child], today=today)
+    author = chair_staff(user)
+    if day > today:
+        raise ValidationError({"day": "Date of the oversight must be today or in the past"})
+    if not text.strip():
+        raise ValidationError({"text": "Enter the note"})
+    note = OversightNote.objects.create(child=child, author=author, date=day, text=text.strip())
+    access_event_record(
+        user=user, action="oversight_note_add", outcome=AccessEvent.Outcome.ALLOWED, child=child
+    )
+    return note

@@ -26,12 +26,15 @@ INSTALLED_APPS = [
     "iru.web.rag",
     "iru.web.audit",
     "iru.web.imports",
+    "iru.web.inbox",
+    "iru.web.unitadmin",
+    "iru.web.management",
     "iru.web.core",
 ]
 
 AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "sign-in"
-LOGIN_REDIRECT_URL = "children:list"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "sign-in"
 
 MIDDLEWARE = [

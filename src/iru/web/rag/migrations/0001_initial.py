@@ -5,70 +5,175 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('children', '0001_initial'),
-        ('meetings', '0001_initial'),
-        ('people', '0001_initial'),
+        ("children", "0001_initial"),
+        ("meetings", "0001_initial"),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RagReason',
+            name="RagReason",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True)),
-                ('meeting_type', models.CharField(blank=True, max_length=3)),
-                ('rating', models.CharField(blank=True, max_length=5)),
-                ('text', models.TextField()),
-                ('source', models.CharField(blank=True, max_length=8)),
-                ('in_catalogue', models.BooleanField(default=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True)),
+                ("meeting_type", models.CharField(blank=True, max_length=3)),
+                ("rating", models.CharField(blank=True, max_length=5)),
+                ("text", models.TextField()),
+                ("source", models.CharField(blank=True, max_length=8)),
+                ("in_catalogue", models.BooleanField(default=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Escalation',
+            name="Escalation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(blank=True, max_length=64, null=True, unique=True)),
-                ('raised', models.DateField()),
-                ('stage', models.PositiveSmallIntegerField(choices=[(1, 'Stage 1: informal (team manager)'), (2, 'Stage 2: service manager'), (3, 'Stage 3: head of service'), (4, 'Stage 4: director')], default=1)),
-                ('stage_due', models.DateField(blank=True, null=True)),
-                ('resolved', models.DateField(blank=True, null=True)),
-                ('outcome', models.TextField(blank=True)),
-                ('cafcass_referral', models.BooleanField(default=False)),
-                ('summary', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='escalations', to='children.child')),
-                ('raised_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='escalations_raised', to='people.staff')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=64, null=True, unique=True),
+                ),
+                ("raised", models.DateField()),
+                (
+                    "stage",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Stage 1: informal (team manager)"),
+                            (2, "Stage 2: service manager"),
+                            (3, "Stage 3: head of service"),
+                            (4, "Stage 4: director"),
+                        ],
+                        default=1,
+                    ),
+                ),
+                ("stage_due", models.DateField(blank=True, null=True)),
+                ("resolved", models.DateField(blank=True, null=True)),
+                ("outcome", models.TextField(blank=True)),
+                ("cafcass_referral", models.BooleanField(default=False)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="escalations",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="escalations_raised",
+                        to="people.staff",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='OversightNote',
+            name="OversightNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(blank=True, max_length=64, null=True, unique=True)),
-                ('date', models.DateField()),
-                ('text', models.TextField()),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='oversight_notes', to='people.staff')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='oversight_notes', to='children.child')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=64, null=True, unique=True),
+                ),
+                ("date", models.DateField()),
+                ("text", models.TextField()),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="oversight_notes",
+                        to="people.staff",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="oversight_notes",
+                        to="children.child",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RagRating',
+            name="RagRating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('external_id', models.CharField(blank=True, max_length=64, null=True, unique=True)),
-                ('rating', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=5)),
-                ('comment', models.TextField(blank=True)),
-                ('sent', models.DateField(blank=True, null=True)),
-                ('response_due', models.DateField(blank=True, null=True)),
-                ('responded', models.DateField(blank=True, null=True)),
-                ('response', models.TextField(blank=True)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rag_ratings', to='children.child')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='rag_ratings', to='meetings.meeting')),
-                ('team_manager', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='rag_to_answer', to='people.staff')),
-                ('reasons', models.ManyToManyField(blank=True, related_name='ratings', to='rag.ragreason')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=64, null=True, unique=True),
+                ),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")],
+                        max_length=5,
+                    ),
+                ),
+                ("comment", models.TextField(blank=True)),
+                ("sent", models.DateField(blank=True, null=True)),
+                ("response_due", models.DateField(blank=True, null=True)),
+                ("responded", models.DateField(blank=True, null=True)),
+                ("response", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rag_ratings",
+                        to="children.child",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rag_ratings",
+                        to="meetings.meeting",
+                    ),
+                ),
+                (
+                    "team_manager",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rag_to_answer",
+                        to="people.staff",
+                    ),
+                ),
+                (
+                    "reasons",
+                    models.ManyToManyField(blank=True, related_name="ratings", to="rag.ragreason"),
+                ),
             ],
         ),
     ]

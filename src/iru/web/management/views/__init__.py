@@ -1,0 +1,1 @@
+"""The Head of Service's pages: thin views over selectors, presenters and services."""

@@ -105,3 +105,15 @@ def icpcs_held(
             start = date.fromisoformat(s47.findtext("S47ActualStartDate") or "")
             held.append((start, date.fromisoformat(icpc)))
     return len(held), held
+
+
+def plans(out: Path, year: int) -> list[tuple[date, date | None, list[date], int]]:
+    """Each plan in a census year: start, end, review dates in the year, NumberOfPreviousCPP."""
+    found = []
+    for plan in census(out, year).iter("ChildProtectionPlans"):
+        start = date.fromisoformat(plan.findtext("CPPstartDate") or "")
+        end_text = plan.findtext("CPPendDate")
+        reviews = sorted(date.fromisoformat(r.text or "") for r in plan.iter("CPPreviewDate"))
+        previous = int(plan.findtext("NumberOfPreviousCPP") or "0")
+        found.append((start, date.fromisoformat(end_text) if end_text else None, reviews, previous))
+    return found

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from iru.data.synthetic.calendar import WorkingDays
+from iru.data.synthetic.calendar import WorkingDays, add_months
 from tests.synthetic import counts
 
 YEAR_START, YEAR_END = date(2015, 4, 1), date(2016, 3, 31)
@@ -39,3 +39,30 @@ def test_initial_conferences_and_their_timeliness(default):
     working_days = WorkingDays(2015, 2016)
     on_time = sum(icpc.toordinal() <= working_days.add(s47.toordinal(), 15) for s47, icpc in pairs)
     assert 0.75 <= on_time / held <= 0.97  # seed 88%
+
+
+def test_review_conferences_are_almost_all_in_timescale(default):
+    # Review dates of plans starting in 2015-16 are all in the 2016 and 2017 censuses.
+    by_plan: dict[date, list[date]] = {}
+    for year in (2016, 2017):
+        for start, _end, reviews, _previous in counts.plans(default, year):
+            if YEAR_START <= start <= YEAR_END:
+                by_plan.setdefault(start, []).extend(reviews)
+    held = on_time = 0
+    for start, reviews in by_plan.items():
+        due = add_months(start.toordinal(), 3)
+        for review in sorted(set(reviews)):
+            held += 1
+            on_time += review.toordinal() <= due
+            due = add_months(review.toordinal(), 6)
+    assert held > 100
+    assert on_time / held >= 0.97  # seed 99%
+
+
+def test_some_plans_are_second_or_subsequent(default):
+    started = [
+        previous
+        for start, _end, _reviews, previous in counts.plans(default, 2016)
+        if YEAR_START <= start <= YEAR_END
+    ]
+    assert 0.04 <= sum(p > 0 for p in started) / len(started) <= 0.2  # seed 11.2%

@@ -41,7 +41,8 @@ LAC_SIBLINGS = Weighted({"1": 74, "2": 19, "3": 7})
 CP_SIBLINGS = Weighted({"1": 46, "2": 29, "3": 15, "4": 7, "5": 3})
 CARE_AFTER_PLAN = 0.3  # children under 14 coming into care after a child protection plan
 RE_ENTRY = 0.12  # children returned home who come back into care
-REPEAT_PLAN = 0.2  # families brought back to conference after their case closed
+REPEAT_PLAN = 0.15  # families brought back to conference after their case closed
+REPEAT_AFTER = (60, 1200)  # days from the case closing to the repeat referral
 SHORT_BREAK_CHILDREN = 8.0
 ENQUIRY_ONLY_CHILDREN = 140.0
 LAC_HISTORY_YEARS = 18
@@ -174,7 +175,7 @@ class Builder:
         self.conferences += outcome.conferences
         if outcome.closed is None or self.rng.random() >= REPEAT_PLAN:
             return
-        again = outcome.closed + self.rng.randint(60, 900)
+        again = outcome.closed + self.rng.randint(*REPEAT_AFTER)
         family = [child for child in family if again < birthday(child.dob, 17)]
         if family and again <= self.today:
             self.protect(family, again)

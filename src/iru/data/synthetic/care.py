@@ -25,16 +25,19 @@ from iru.data.synthetic.placements import (
 
 # How a period ends, by age band at entry (the seed's ceased reasons and ages at ceasing).
 ROUTE = {
-    "under_1": Weighted({"adoption": 56, "sgo": 20, "home": 19, "other": 5}),
-    "1_4": Weighted({"adoption": 40, "sgo": 24, "home": 29, "other": 7}),
-    "5_9": Weighted({"adoption": 3, "sgo": 18, "home": 34, "until_18": 38, "other": 7}),
-    "10_14": Weighted({"sgo": 3, "home": 34, "until_18": 56, "remand": 2, "other": 5}),
+    "under_1": Weighted({"adoption": 50, "sgo": 9, "home": 33, "other": 8}),
+    "1_4": Weighted({"adoption": 53, "sgo": 21, "home": 22, "other": 4}),
+    "5_9": Weighted({"adoption": 3, "sgo": 18, "home": 32, "until_18": 40, "other": 7}),
+    "10_14": Weighted({"sgo": 3, "home": 30, "until_18": 61, "remand": 2, "other": 4}),
     "15": Weighted({"home": 36, "until_18": 52, "remand": 7, "other": 5}),
     "16_plus": Weighted({"home": 28, "until_18": 57, "remand": 10, "other": 5}),
 }
+# Babies who go home, or to relatives, mostly do so within months (the seed: 7 of 110 ceased
+# under 1).
+BABY_HOME_SPAN, BABY_SHORT = (14, 200), 0.8
 SGO_REC = Weighted({"E45": 30, "E46": 16, "E47": 40, "E48": 14})
-LEAVING_REC = Weighted({"E17": 76, "E5": 12, "E6": 3, "E7": 3, "E13": 6})
-OTHER_REC = Weighted({"E13": 38, "E41": 20, "E8": 22, "E3": 10, "E16": 6, "E2": 4})
+LEAVING_REC = Weighted({"E17": 84, "E5": 5, "E6": 2, "E7": 3, "E13": 6})
+OTHER_REC = Weighted({"E13": 28, "E41": 20, "E8": 22, "E3": 10, "E16": 6, "E2": 4})
 CATEGORY_OF_NEED = Weighted(
     {"N1": 60, "N2": 5, "N3": 3, "N4": 8, "N5": 12, "N6": 4, "N7": 1, "N8": 7}
 )
@@ -45,8 +48,10 @@ PLACE_CHANGE_REASON = Weighted(
 TEMPORARY_KIND = Weighted({"T3": 40, "T4": 30, "T1": 10, "T2": 10, "T0": 10})
 TEMPORARY_DAYS = {"T0": (1, 14), "T1": (1, 10), "T2": (3, 14), "T3": (3, 14), "T4": (1, 7)}
 # Placement moves: early ones (mean days after coming into care) and later breakdowns.
-EARLY_MOVES, EARLY_MOVES_TEEN, EARLY_MOVE_DAYS = 0.9, 1.4, 180
-LATE_MOVES_PER_YEAR = 0.12
+EARLY_MOVES, EARLY_MOVES_TEEN, EARLY_MOVE_DAYS = 1.1, 1.6, 180
+LATE_MOVES_PER_YEAR = 0.08
+# Children going home are often placed with their parents first (P1), for some months.
+HOME_FIRST, HOME_FIRST_DAYS = 0.9, (90, 420)
 FOSTER = frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})
 KIN = frozenset({"U1", "U2", "U3"})
 
@@ -99,11 +104,13 @@ class CareHistories:
         rng, adoption_day = self.rng, None
         if route == "adoption":
             adoption_day = start + rng.randint(365, 730)
-            end, rec = adoption_day + rng.randint(120, 450), "E11" if rng.random() < 0.75 else "E12"
+            end, rec = adoption_day + rng.randint(120, 450), "E11" if rng.random() < 0.9 else "E12"
         elif route == "sgo":
             end, rec = start + rng.randint(365, 1000), SGO_REC.pick(rng)
         elif route == "home":
             span = rng.choice(((30, 240), (180, 900), (365, 1460), (240, 1000)))
+            if start - dob < 365 and rng.random() < BABY_SHORT:
+                span = BABY_HOME_SPAN
             end, rec = start + rng.randint(*span), "E4A" if rng.random() < 0.93 else "E4B"
         elif route == "until_18":
             end, rec = birthday(dob, 18), LEAVING_REC.pick(rng)
@@ -113,7 +120,9 @@ class CareHistories:
         elif route == "remand":
             end, rec = start + rng.randint(14, 120), "E14" if rng.random() < 0.7 else "E9"
         else:
-            end, rec = start + rng.randint(60, 1200), OTHER_REC.pick(rng)
+            baby = start - dob < 365 and rng.random() < BABY_SHORT
+            end = start + rng.randint(*(BABY_HOME_SPAN if baby else (60, 1200)))
+            rec = OTHER_REC.pick(rng)
         eighteen = birthday(dob, 18)
         if end >= eighteen and route != "until_18":
             end, rec = eighteen, LEAVING_REC.pick(rng)
@@ -196,8 +205,8 @@ class CareHistories:
                 plan.rec = "E47" if plan.rec == "E45" else "E48"
         elif plan.rec == "E17" and last.place not in FOSTER:
             plan.rec = "E5"
-        elif plan.route == "home" and plan.end - plan.start > 240 and rng.random() < 0.6:
-            day = plan.end - rng.randint(60, 240)
+        elif plan.route == "home" and plan.end - plan.start > 200 and rng.random() < HOME_FIRST:
+            day = plan.end - rng.randint(*HOME_FIRST_DAYS)
             if day > last_day and _current_ls(plan, day) in {"C1", "C2"}:
                 plan.changes[day] = Change(placement=placement(rng, "P1", home_post, day))
 

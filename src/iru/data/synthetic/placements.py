@@ -14,18 +14,18 @@ FIRST_PLACE = {
     "under_1": Weighted({"U6": 58, "U3": 15, "U5": 15, "R3": 12}),
     "1_4": Weighted({"U6": 65, "U3": 22, "U5": 10, "K2": 3}),
     "5_9": Weighted({"U6": 68, "U3": 25, "K2": 7}),
-    "10_14": Weighted({"U6": 64, "U3": 16, "K2": 14, "S1": 6}),
-    "15": Weighted({"U6": 62, "U3": 10, "K2": 20, "H5": 8}),
-    "16_plus": Weighted({"U6": 60, "U3": 10, "K2": 15, "H5": 15}),
+    "10_14": Weighted({"U6": 66, "U3": 16, "K2": 13, "S1": 5}),
+    "15": Weighted({"U6": 64, "U3": 12, "K2": 17, "H5": 7}),
+    "16_plus": Weighted({"U6": 64, "U3": 12, "K2": 12, "H5": 12}),
 }
 # A later move, by age band on the day of the move.
 LATER_PLACE = {
     "under_1": Weighted({"U6": 60, "U3": 20, "U5": 20}),
     "1_4": Weighted({"U6": 55, "U4": 20, "U3": 20, "U5": 5}),
     "5_9": Weighted({"U4": 40, "U6": 35, "U1": 12, "K2": 10, "S1": 3}),
-    "10_14": Weighted({"U4": 36, "U6": 30, "U1": 9, "K2": 18, "S1": 5, "K1": 2}),
-    "15": Weighted({"U4": 40, "U6": 27, "K2": 18, "H5": 10, "K1": 2, "P2": 3}),
-    "16_plus": Weighted({"U4": 45, "U6": 20, "K2": 12, "H5": 18, "P2": 5}),
+    "10_14": Weighted({"U4": 37, "U6": 31, "U1": 9, "K2": 16, "S1": 5, "K1": 2}),
+    "15": Weighted({"U4": 41, "U6": 28, "K2": 16, "H5": 8, "K1": 2, "P2": 5}),
+    "16_plus": Weighted({"U4": 50, "U6": 24, "K2": 9, "H5": 11, "P2": 6}),
 }
 REMAND_PLACE = Weighted({"U6": 35, "K2": 20, "K1": 20, "R5": 25})
 PROVIDER = {
@@ -52,11 +52,12 @@ PROVIDER = {
     "T4": Weighted({"PR1": 100}),
 }
 # The seed's split of where children starting care were placed (FIGURES.md distance bands).
+# Residential and semi-independent placements are more often far away and outside the authority.
 DISTANCE = Weighted(
-    {"under_20_in": 63, "under_20_out": 5, "over_20_in": 17, "over_20_out": 7, "": 8}
+    {"under_20_in": 67, "under_20_out": 4, "over_20_in": 16, "over_20_out": 5, "": 8}
 )
 FAR_DISTANCE = Weighted(
-    {"under_20_in": 20, "under_20_out": 15, "over_20_in": 20, "over_20_out": 45}
+    {"under_20_in": 25, "under_20_out": 10, "over_20_in": 20, "over_20_out": 37, "": 8}
 )
 NEEDS_URN = frozenset({"K1", "K2", "K3", "R1", "S1"})
 # P2 is not valid from 28 October 2023 (rule 217t); H5 needs a URN from then (rule 230) and gives

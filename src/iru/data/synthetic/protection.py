@@ -16,11 +16,17 @@ from iru.data.synthetic.model import Child, CinEpisode, Conference, Plan, Sectio
 from iru.data.synthetic.people import Weighted
 
 # Seed: 88% of initial conferences within 15 working days of the section 47 start.
-ICPC_ON_TIME = 0.9
+ICPC_ON_TIME = 0.87
 PLAN_MADE = 0.94
 CATEGORY = Weighted({"NEG": 50, "EMO": 29, "PHY": 9, "SAB": 5, "MUL": 7})
-# How many review conferences a plan has; it ends at the last (mean about 11 months).
-REVIEWS_BEFORE_END = Weighted({"1": 10, "2": 32, "3": 34, "4": 18, "5": 6})
+# How many review conferences a plan has; it ends at the last (mean about a year). A few plans
+# run past two years, some of them well past (the seed: 4 children, 1.5% of plans, open 2 years
+# or more; few ended plans lasted that long).
+REVIEWS_BEFORE_END = Weighted(
+    {"1": 9, "2": 31, "3": 37, "4": 21, "5": 0.7, "6": 0.6, "7": 0.3, "8": 0.2}
+)
+# Review conferences held after their due date (the seed: 99% in timescale).
+RCPC_LATE = 0.005
 REFERRAL_SOURCE = Weighted(
     {"6": 28, "2A": 16, "3A": 6, "3B": 5, "3C": 3, "5A": 9, "5B": 3, "1A": 6, "1B": 2, "4": 3,
      "7": 3, "8": 6, "9": 2, "10": 2, "3D": 2, "3E": 2, "1C": 1, "1D": 1}
@@ -86,7 +92,7 @@ class ChildProtection:
         days: list[Day] = []
         due = add_months(icpc, 3)
         for number in range(count):
-            late = rng.random() < 0.01
+            late = rng.random() < RCPC_LATE
             day = due + rng.randint(1, 20) if late else due - rng.randint(0, 21 if number else 14)
             day = self.wd.on_or_after(day) if late else self.wd.on_or_before(day)
             if care_from is not None and day >= care_from:
@@ -135,6 +141,8 @@ class ChildProtection:
         today = self.today
         if episode.closure is not None and episode.closure > today:
             episode.closure, episode.closure_reason = None, ""
+        if episode.assessment_start is not None and episode.assessment_start > today:
+            episode.assessment_start = None  # a referral days before today, not yet assessed
         if episode.assessment_authorised is not None and episode.assessment_authorised > today:
             episode.assessment_authorised = None
         for s47 in episode.section47s:

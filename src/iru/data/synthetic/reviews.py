@@ -15,12 +15,14 @@ from iru.data.synthetic.model import Period, Review
 from iru.data.synthetic.people import Weighted
 
 # Share of reviews held late, by collection year (the seed: 98% on time in 2013-14, 95% in
-# 2014-15, 90% in 2015-16); August is several times worse (holidays).
-LATE_SHARE = {2011: 0.02, 2012: 0.02, 2013: 0.015, 2014: 0.04, 2015: 0.065}
+# 2014-15, 90% in 2015-16). Reviews falling due in the summer holidays (25 July to 31 August)
+# are several times likelier to slip, and slip into August (the seed: 57% on time in August).
+LATE_SHARE = {2011: 0.02, 2012: 0.02, 2013: 0.015, 2014: 0.04, 2015: 0.05}
 LATE_SHARE_OTHERWISE = 0.05
-AUGUST_FACTOR = 6.5
+AUGUST_FACTOR = 11.0
+LATE_DAYS, AUGUST_LATE_DAYS = (1, 35), (1, 10)
 # Days a review is held before it is due: first, second, later reviews.
-EARLY_DAYS = ((0, 10), (0, 45), (0, 100))
+EARLY_DAYS = ((0, 10), (0, 45), (0, 110))
 PARTICIPATION = Weighted({"PN1": 55, "PN2": 4, "PN3": 3, "PN4": 4, "PN5": 12, "PN6": 14, "PN7": 8})
 
 
@@ -45,9 +47,12 @@ class ReviewScheduler:
     def _held(self, due: Day, number: int, start: Day) -> Day:
         rng = self.rng
         late = LATE_SHARE.get(collection_year(due), LATE_SHARE_OTHERWISE)
-        if date.fromordinal(due).month == 8:
-            late = min(0.6, late * AUGUST_FACTOR)
+        when = date.fromordinal(due)
+        holidays = when.month == 8 or (when.month == 7 and when.day >= 25)
+        if holidays:
+            late = min(0.8, late * AUGUST_FACTOR)
         if rng.random() < late:
-            return self.wd.on_or_after(due + rng.randint(1, 35))
+            days = AUGUST_LATE_DAYS if holidays else LATE_DAYS
+            return self.wd.on_or_after(due + rng.randint(*days))
         low, high = EARLY_DAYS[min(number, 2)]
         return max(self.wd.on_or_before(due - rng.randint(low, high)), self.wd.add(start, 3))

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Children starting a period of care (fresh entrants, before re-entries) per collection year.
-LAC_ENTRIES: dict[int, float] = {2011: 104, 2012: 108, 2013: 112, 2014: 122, 2015: 80, 2016: 96}
-LAC_ENTRIES_OTHERWISE = 95.0
+LAC_ENTRIES: dict[int, float] = {2011: 104, 2012: 108, 2013: 114, 2014: 124, 2015: 80, 2016: 96}
+LAC_ENTRIES_OTHERWISE = 97.0
 # Families brought to an initial conference (not counting those whose children then come into
 # care, and repeat conferences) per collection year.
-CP_FAMILIES: dict[int, float] = {2014: 112, 2015: 112}
-CP_FAMILIES_OTHERWISE = 112.0
+CP_FAMILIES: dict[int, float] = {2014: 128, 2015: 128}
+CP_FAMILIES_OTHERWISE = 128.0
 # Children referred and assessed without a section 47 enquiry, per collection year.
 CIN_ONLY_CHILDREN = 150.0
 

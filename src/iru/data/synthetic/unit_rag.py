@@ -60,6 +60,10 @@ class RagProcess:
                 responded = self.wd.add(sent, rng.randint(1, 5))
             elif roll < RESPONSE["on_time"] + RESPONSE["late"]:
                 responded = self.wd.add(due, rng.randint(1, 15))
+            if responded is None and self.wd.add(due, 20) < self.today:
+                # Left unanswered, a rating is chased: the answer comes, very late (16-40
+                # working days after the deadline), so only recent ones are still open.
+                responded = self.wd.add(due, 16 + len(self.records.ratings) % 25)
             if responded is not None and responded > self.today:
                 responded = None
             response = rng.choice(RESPONSES) if responded is not None else ""

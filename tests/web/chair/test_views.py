@@ -60,7 +60,7 @@ def test_my_children_does_not_query_per_child(client, chair, django_assert_max_n
     for i in range(extra):
         looked_after_child(f"X{i}", "2015-01-01")
     client.force_login(chair)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         page = client.get(reverse("children:mine"))
     assert len(page.context["rows"]) == extra + 1
 

@@ -16,6 +16,7 @@ from iru.web.children.caseload import CaseloadFilterForm, filtered, my_caseload
 from iru.web.children.history import child_history
 from iru.web.children.models import Child
 from iru.web.children.presenters import ChildPresenter
+from iru.web.inbox.selectors import overdue_responses_for_chair
 from iru.web.people.models import User
 from iru.web.schedule.selectors import next_meetings_due
 
@@ -93,5 +94,14 @@ def my_children(request: HttpRequest) -> HttpResponse:
         path=request.path,
     )
     shown = filtered(rows, filters)
-    context = {"form": form, "rows": shown, "total": len(rows), "today": today}
+    # Team managers' responses to this chair's ratings and escalations that are past their
+    # deadline: the chair should chase them (or escalate).
+    overdue = overdue_responses_for_chair(request.user.staff, today=today)  # type: ignore[union-attr]
+    context = {
+        "form": form,
+        "rows": shown,
+        "total": len(rows),
+        "today": today,
+        "overdue_responses": overdue,
+    }
     return render(request, "children/mine.html", context)

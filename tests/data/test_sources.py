@@ -124,6 +124,22 @@ def test_cin_checks_and_plan_reviews_union_over_files():
     assert lines == {10}  # the line of that CPPreviewDate element
 
 
+def test_dates_on_one_line_keep_their_own_values():
+    # Several rows on one line share `_row`: a date read in another form must go back to its own
+    # row only (it used to overwrite its line-mates' dates, and repeat rows).
+    plan = """<ChildProtectionPlans><CPPstartDate>2021-06-01</CPPstartDate><Reviews>
+<CPPreviewDate>44378</CPPreviewDate><CPPreviewDate>2021-09-01</CPPreviewDate><CPPreviewDate>01/12/2021</CPPreviewDate></Reviews>
+</ChildProtectionPlans>"""
+    dataset = read_files([("cin.xml", _cin(plan))])
+    reviews = dataset.cp_reviews
+    assert reviews["CPPreviewDate"].to_list() == [
+        date(2021, 7, 1),
+        date(2021, 9, 1),
+        date(2021, 12, 1),
+    ]
+    assert reviews["_row"].n_unique() == 1
+
+
 def test_ssda903_xml():
     content = b"""<?xml version='1.0' encoding='us-ascii'?>
 <EXPSSDA903><CHILD><HEADER><CHILDID>0947</CHILDID><SEX>1</SEX><DOB>02/03/2013</DOB>

@@ -70,11 +70,14 @@ def parse_dates(
     `columns` maps a column to the DfE rule for "not a valid date" (or None). An unreadable value
     becomes null with a finding at its cell. Unless `iso_expected`, a date written as ISO or as an
     Excel serial is accepted with one finding per column saying so (at the first such cell).
-    `frame` must carry `_file` and a `_row` unique within each file.
+    `frame` must carry `_file` and `_row`.
     """
     findings = [no_findings()]
     if not columns:
         return frame, pl.concat(findings)
+    # Fixed dates go back by position: `_row` (for XML, an element's line) need not be unique,
+    # and matching on it would give every row of a line the others' dates, and repeat rows.
+    frame = frame.with_row_index("_at")
     texts = {column: f"_text{index}" for index, column in enumerate(columns)}
     # The expected form is parsed for every row of every column at once; the rest only for the
     # few rows it misses.
@@ -91,22 +94,23 @@ def parse_dates(
         if not counts[column].item():
             continue
         missed = parsed.filter(missed_mask[column]).select(
-            "_file", "_row", pl.col(texts[column]).alias("_text")
+            "_at", "_file", "_row", pl.col(texts[column]).alias("_text")
         )
         fixed, found = _other_forms(missed, column, rule, iso_expected)
-        frame = frame.update(fixed, on=["_file", "_row"], how="left")
+        frame = frame.update(fixed, on="_at", how="left")
         findings.append(found)
-    return frame, pl.concat(findings)
+    return frame.drop("_at"), pl.concat(findings)
 
 
 def _other_forms(
     missed: pl.DataFrame, column: str, rule: str | None, iso_expected: bool
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Dates read in the other accepted forms (keyed by `_file`, `_row`) and the findings."""
+    """Dates read in the other accepted forms (keyed by `_at`, the row's position) and the
+    findings."""
     dmy, iso, excel = _date_forms(pl.col("_text"))
     other, label = (dmy, "DD/MM/YYYY") if iso_expected else (iso, "ISO dates (YYYY-MM-DD)")
     read = missed.select(
-        "_file", "_row", "_text", other.alias("_other"), excel.alias("_excel")
+        "_at", "_file", "_row", "_text", other.alias("_other"), excel.alias("_excel")
     ).with_columns(pl.coalesce("_other", "_excel").alias(column))
     expected = "YYYY-MM-DD" if iso_expected else "DD/MM/YYYY"
     message = f"{column} is not a valid date (expected {expected})"
@@ -121,7 +125,7 @@ def _other_forms(
             "Excel serial numbers",
         ),
     ]
-    return read.select("_file", "_row", column), pl.concat(found)
+    return read.select("_at", column), pl.concat(found)
 
 
 def _first_cell(frame: pl.DataFrame, mask: pl.Expr, column: str, label: str) -> pl.DataFrame:

@@ -9,6 +9,7 @@ from django import forms
 
 from iru.rules.rag import MEETING_TYPES, RATINGS
 from iru.web.children.models import Allocation
+from iru.web.core.govuk import error_anchor
 from iru.web.management import selectors
 from iru.web.people.models import Staff, Team, User
 from iru.web.rag.catalogue_services import MAX_TEXT
@@ -23,7 +24,7 @@ class GovukForm(forms.Form):
         links = []
         first = next(iter(self.fields))
         for name, errors in self.errors.items():
-            target = self[name if name in self.fields else first].id_for_label
+            target = error_anchor(self[name if name in self.fields else first])
             links += [(f"#{target}", str(error)) for error in errors]
         return links
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from iru.web import clock
 from iru.web.audit.models import AccessEvent
-from iru.web.audit.services import access_event_record
+from iru.web.audit.services import access_event_record, access_events_record
 from iru.web.children.access import chair_staff
 from iru.web.children.models import Child
 from iru.web.children.selectors import children_visible_to, current_allocations
@@ -104,9 +104,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         access_event_record(user=request.user, action="view_meeting",
                             outcome=AccessEvent.Outcome.DENIED, path=request.path)  # fmt: skip
         raise Http404("No such meeting")
-    for link in links:
-        access_event_record(user=request.user, action="view_meeting", child=link.child,
-                            outcome=AccessEvent.Outcome.ALLOWED, path=request.path)  # fmt: skip
+    access_events_record(user=request.user, action="view_meeting",
+                         children=[link.child for link in links],
+                         outcome=AccessEvent.Outcome.ALLOWED, path=request.path)  # fmt: skip
     due = next_meetings_due(children, today=today)
     rated = set(meeting.rag_ratings.values_list("child_id", flat=True))
     rows = [(link, due.get(link.child_id), link.child_id in rated) for link in links]

@@ -1,0 +1,412 @@
+"""Every page of the site, for every role, over a realistic small authority, checked by axe-core.
+
+The synthetic authority (seed 2016, scale "tiny") is generated and read once per module, then
+imported afresh for each role's test (the live server needs a transactional database). Each
+role signs in through the sign-in page and visits every named URL: a page the role may GET must
+answer 200 and pass axe, and so must its form's error state (submitted empty); every other
+URL must refuse the role. `test_every_named_url_is_visited` fails when a new URL is in no
+role's list, so no page escapes the check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import time_machine
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from iru.cli.importer import read_path
+from iru.data.synthetic import generate
+from iru.web.children.caseload import my_caseload
+from iru.web.children.models import Allocation
+from iru.web.children.selectors import children_visible_to, current_allocations
+from iru.web.meetings.models import Meeting
+from iru.web.people.models import Staff, User
+from iru.web.people.selectors import demo_staff
+from iru.web.people.services import user_set_up
+from iru.web.rag.escalations import escalation_raise
+from iru.web.rag.models import RagReason
+from iru.web.rag.services import meeting_type, rag_rating_send, rag_reasons_sync
+from iru.web.unitadmin.services import meeting_convene
+
+from .axe import assert_accessible
+
+TODAY = date(2024, 6, 3)  # a Monday
+PASSWORD = "a long enough password"
+ROLES = {
+    "chair": User.Role.CHAIR,
+    "team_manager": User.Role.TEAM_MANAGER,
+    "admin": User.Role.ADMIN,
+    "head_of_service": User.Role.HEAD_OF_SERVICE,
+}
+
+# The pages each role may GET; every other named URL must refuse the role (403, 404, 405 or a
+# redirect elsewhere). "home" and "sign-in" are checked for every role (a redirect, and the
+# sign-in page before signing in).
+EVERYONE = {"children:list", "children:detail", "meetings:detail", "rag:escalation"}
+MANAGEMENT = {
+    "management:dashboard",
+    "management:caseloads",
+    "management:allocate",
+    "management:child-allocations",
+    "management:reasons",
+    "management:reason-add",
+    "management:reason-edit",
+    "management:reason-retire",
+    "management:users",
+    "management:user-add",
+    "management:user-role",
+    "management:user-deactivate",
+}
+PAGES = {
+    "chair": EVERYONE
+    | {
+        "children:mine",
+        "meetings:start",
+        "meetings:record",
+        "rag:rate",
+        "rag:oversight",
+        "rag:escalation-raise",
+    },
+    "team_manager": EVERYONE | {"inbox:inbox", "inbox:rating", "inbox:escalation"},
+    "admin": EVERYONE
+    | {
+        "unitadmin:schedule",
+        "unitadmin:convene",
+        "unitadmin:convenings",
+        "unitadmin:convening",
+        "imports:history",
+        "imports:upload",
+        "imports:run",
+    },
+    "head_of_service": EVERYONE
+    | MANAGEMENT
+    | {
+        "unitadmin:schedule",
+        "unitadmin:convenings",
+        "unitadmin:convening",
+        "imports:history",
+        "imports:run",
+    },
+}
+ALWAYS = {"home", "sign-in"}
+# POST-only URLs: their forms are on pages above (the escalation page holds all three).
+POST_ONLY = {
+    "sign-out",
+    "rag:escalation-advance",
+    "rag:escalation-resolve",
+    "rag:escalation-cafcass",
+}
+
+# What each URL's arguments name, in order; a new URL with arguments needs a line here.
+ARGUMENTS = {
+    "children:detail": ("child",),
+    "meetings:detail": ("meeting",),
+    "rag:rate": ("meeting", "child"),
+    "rag:oversight": ("child",),
+    "rag:escalation-raise": ("child",),
+    "rag:escalation": ("escalation",),
+    "rag:escalation-advance": ("escalation",),
+    "rag:escalation-resolve": ("escalation",),
+    "rag:escalation-cafcass": ("escalation",),
+    "inbox:rating": ("rating",),
+    "inbox:escalation": ("escalation",),
+    "unitadmin:convene": ("child",),
+    "unitadmin:convening": ("convening",),
+    "imports:run": ("import_run",),
+    "management:child-allocations": ("child",),
+    "management:reason-edit": ("reason",),
+    "management:reason-retire": ("reason",),
+    "management:user-role": ("user",),
+    "management:user-deactivate": ("user",),
+}
+QUERIES = {"meetings:record": "?kind=lac_review&children={child}"}
+
+
+def _button(text: str) -> Callable[[Any], None]:
+    return lambda page: page.click(f"main button:has-text('{text}')")
+
+
+def _blank_then(selector: str, text: str) -> Callable[[Any], None]:
+    def submit(page: Any) -> None:
+        page.fill(selector, "")
+        _button(text)(page)
+
+    return submit
+
+
+def _impossible_date(prefix: str, text: str) -> Callable[[Any], None]:
+    def submit(page: Any) -> None:
+        page.fill(f"#{prefix}_0", "31")
+        page.fill(f"#{prefix}_1", "2")
+        page.fill(f"#{prefix}_2", "2024")
+        _button(text)(page)
+
+    return submit
+
+
+def _role_without_staff(page: Any) -> None:
+    page.check("input[name=role][value=chair]")
+    page.select_option("#id_staff", "")
+    _button("Save")(page)
+
+
+# How to show each form's error state without changing anything: submit it empty (or with
+# an impossible value where empty is a valid answer). Confirmation pages (retire a reason,
+# deactivate a user) have nothing to get wrong.
+ERROR_STATES: dict[str, Callable[[Any], None]] = {
+    "sign-in": _button("Sign in"),
+    "meetings:start": _button("Continue"),
+    "meetings:record": _button("Save the meeting"),
+    "rag:rate": _button("Send to the team manager"),
+    "rag:oversight": _button("Save the note"),
+    "rag:escalation-raise": _button("Raise the escalation"),
+    "rag:escalation": _button("Mark as resolved"),  # the chair's: resolving needs an outcome
+    "inbox:rating": _button("Send response"),
+    "inbox:escalation": _button("Send response"),
+    "unitadmin:convene": _button("Convene meeting"),
+    "unitadmin:convening": _impossible_date("id_booklets_sent", "Save booklet dates"),
+    "imports:upload": _button("Upload and import"),
+    "management:allocate": _button("Find child"),
+    "management:child-allocations": _button("Reallocate"),
+    "management:reason-add": _button("Add reason"),
+    "management:reason-edit": _blank_then("#id_text", "Save"),
+    "management:user-add": _button("Create user"),
+    "management:user-role": _role_without_staff,
+}
+# Forms only some roles see: others read the escalation and the convened meeting.
+FORM_ROLES = {"rag:escalation": {"chair"}, "unitadmin:convening": {"admin"}}
+
+
+def _url_names() -> list[str]:
+    names = []
+
+    def walk(patterns: list[Any], prefix: str = "") -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, f"{prefix}{p.namespace}:" if p.namespace else prefix)
+            elif isinstance(p, URLPattern):
+                names.append(prefix + p.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_named_url_is_visited() -> None:
+    """A URL in no role's list (and not POST-only) would escape the axe check: add it."""
+    visited = set().union(*PAGES.values()) | ALWAYS | POST_ONLY
+    assert set(_url_names()) - visited == set()
+    assert set(ARGUMENTS) | set(QUERIES) <= set(_url_names())
+    assert set(ERROR_STATES) <= visited
+
+
+@pytest.mark.django_db
+def test_post_only_urls_refuse_get(client, django_user_model) -> None:
+    user = django_user_model.objects.create_user(username="x", password="x", role="chair")
+    client.force_login(user)
+    for name in POST_ONLY:
+        args = [987654] * len(ARGUMENTS.get(name, ()))
+        assert client.get(reverse(name, args=args)).status_code == 405, name
+
+
+# --- the authority ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def returns(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any, Any]:
+    """The synthetic authority's files, generated and read once for the module."""
+    folder = tmp_path_factory.mktemp("authority")
+    generate(folder, seed=2016, scale="tiny", today=TODAY)
+    dataset, unit = read_path(folder)
+    return folder, dataset, unit
+
+
+@pytest.fixture
+def frozen_today() -> Any:
+    # time-machine travels process-wide, so the live server's thread sees this day too.
+    with time_machine.travel(TODAY.isoformat() + " 12:00 +01:00", tick=False):
+        yield
+
+
+@dataclass
+class Authority:
+    users: dict[str, User]
+    samples: dict[str, dict[str, int]]  # role -> what the URLs' arguments name -> pk
+
+
+@pytest.fixture
+def authority(returns, transactional_db, frozen_today) -> Authority:
+    from iru.web.imports.services import import_dataset
+
+    folder, dataset, unit = returns
+    rag_reasons_sync()  # a transactional test before this one may have flushed the catalogue
+    run = import_dataset(dataset=dataset, unit=unit, source=str(folder), label="every page")
+    users = {
+        key: user_set_up(
+            username=key, role=role, staff=demo_staff(role=role, today=TODAY), password=PASSWORD
+        )
+        for key, role in ROLES.items()
+    }
+    chair, manager, admin = users["chair"], users["team_manager"], users["admin"]
+
+    # The chair's: a child in their caseload, a meeting they chaired for that child, and an
+    # escalation they raised about that child.
+    chaired = Meeting.objects.filter(
+        chair=chair.staff,
+        covered__child__in=[row.child.pk for row in my_caseload(chair, today=TODAY)],
+    )
+    meeting = chaired.order_by("-date", "pk").first()
+    child = meeting.covered.order_by("child__pk").first().child
+    escalation = escalation_raise(
+        user=chair, child=child, summary="Care plan not reviewed", today=TODAY
+    )
+
+    # The team manager's: a child of their team with a meeting, and an escalation and an
+    # amber rating about that child from the child's chair, both waiting in the inbox.
+    allocation = (
+        current_allocations(TODAY)
+        .filter(
+            child__in=children_visible_to(manager, today=TODAY),
+            chair__isnull=False,
+            child__meeting_links__isnull=False,
+        )
+        .select_related("child", "chair")
+        .order_by("child__pk")
+        .first()
+    )
+    assert isinstance(allocation, Allocation), "no child of the team manager's has a meeting"
+    team_child = allocation.child
+    escalating = _chair_user(allocation.chair, chair)
+    team_escalation = escalation_raise(
+        user=escalating, child=team_child, summary="No permanence plan", today=TODAY
+    )
+    team_meeting = Meeting.objects.filter(covered__child=team_child).order_by("-date").first()
+    amber = RagReason.objects.filter(
+        meeting_type=meeting_type(team_meeting.kind), rating="amber", in_catalogue=True
+    ).first()
+    rating = rag_rating_send(
+        user=escalating, meeting=team_meeting, child=team_child, rating="amber",
+        reason_codes=[amber.code], comment="Plan drifting", today=TODAY,
+    )  # fmt: skip
+
+    convening = meeting_convene(
+        user=admin, children=[child], kind="lac_review", date=TODAY + timedelta(days=14),
+        chair=chair.staff, invitees=["Jo Ash (mother)"], booklets_sent=None,
+        booklets_returned=None, today=TODAY,
+    )  # fmt: skip
+    unit_wide = {
+        "child": child.pk,
+        "meeting": meeting.pk,
+        "escalation": escalation.pk,
+        "rating": rating.pk,
+        "convening": convening.pk,
+        "import_run": run.run_id,
+        "reason": RagReason.objects.filter(in_catalogue=True).order_by("pk").first().pk,
+        "user": manager.pk,
+    }
+    team = {
+        "child": team_child.pk,
+        "meeting": team_meeting.pk,
+        "escalation": team_escalation.pk,
+    }
+    samples = {
+        "chair": unit_wide,
+        "team_manager": unit_wide | team,
+        "admin": unit_wide,
+        "head_of_service": unit_wide,
+    }
+    return Authority(users=users, samples=samples)
+
+
+def _chair_user(staff: Staff, demo_chair: User) -> User:
+    if staff.pk == demo_chair.staff_id:
+        return demo_chair
+    return user_set_up(username="escalating-chair", role="chair", staff=staff, password=PASSWORD)
+
+
+def _url(name: str, sample: dict[str, int]) -> str:
+    url = reverse(name, args=[sample[kind] for kind in ARGUMENTS.get(name, ())])
+    return url + QUERIES.get(name, "").format(**sample)
+
+
+# --- the sweep -------------------------------------------------------------------------------
+
+
+def _check(problems: list[str], page: Any, label: str) -> None:
+    try:
+        assert_accessible(page)
+    except AssertionError as error:
+        problems.append(f"{label}: {error}")
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_page_passes_axe(role, authority, live_server, browser) -> None:
+    problems: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    base = live_server.url
+    try:
+        page.goto(f"{base}{reverse('sign-in')}")
+        _check(problems, page, "sign-in")
+        ERROR_STATES["sign-in"](page)
+        page.wait_for_load_state()
+        _check_error_state(problems, page, "sign-in")
+        page.fill("#id_username", role)
+        page.fill("#id_password", PASSWORD)
+        page.click("main button:has-text('Sign in')")
+        page.wait_for_load_state()
+        if reverse("sign-in") in page.url:
+            pytest.fail(f"{role} could not sign in")
+
+        sample = authority.samples[role]
+        for name in _url_names():
+            if name in POST_ONLY or name == "sign-in":
+                continue
+            url = f"{base}{_url(name, sample)}"
+            if name == "home":  # sends each role to its own first page, checked below
+                response = page.goto(url)
+                if response is None or response.status != 200 or page.url == url:
+                    problems.append(f"home: did not send {role} on to a page")
+            elif name in PAGES[role]:
+                _visit(problems, page, name, url, role)
+            else:
+                status = page.request.get(url, max_redirects=0).status
+                if status == 200:
+                    problems.append(f"{name}: {role} may GET it; add it to PAGES[{role!r}]")
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} problems for {role}:\n\n" + "\n\n".join(problems)
+
+
+def _visit(problems: list[str], page: Any, name: str, url: str, role: str) -> None:
+    response = page.goto(url)
+    if response is None or response.status != 200:
+        problems.append(f"{name}: {url} answered {response and response.status}")
+        return
+    _check(problems, page, name)
+    submit = ERROR_STATES.get(name)
+    if submit is None or role not in FORM_ROLES.get(name, {role}):
+        return
+    submit(page)
+    page.wait_for_load_state()
+    _check_error_state(problems, page, name)
+
+
+def _check_error_state(problems: list[str], page: Any, name: str) -> None:
+    """GOV.UK's error pattern: a summary whose links reach the fields, "Error: " in the title."""
+    if not page.locator(".govuk-error-summary").is_visible():
+        problems.append(f"{name}: no error summary after submitting the form empty")
+        return
+    if not page.title().startswith("Error: "):
+        problems.append(f"{name}: the title of a page with errors must start 'Error: '")
+    for link in page.locator(".govuk-error-summary a").all():
+        target = (link.get_attribute("href") or "").removeprefix("#")
+        if not target or page.locator(f"[id='{target}']").count() != 1:
+            problems.append(f"{name}: the error summary's link to #{target} reaches no field")
+    _check(problems, page, f"{name} (errors)")

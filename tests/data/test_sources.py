@@ -1,12 +1,12 @@
 from datetime import date
-from pathlib import Path
 
 import polars as pl
 import pytest
 
 from iru.data import UnreadableFile, read_files, read_source
+from tests.shared import SHARED
 
-DATA = Path("/work/shared/data")
+DATA = SHARED / "data"
 HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
 EPISODES = (
     "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"

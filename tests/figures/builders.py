@@ -16,8 +16,9 @@ import polars as pl
 
 from iru.data import read_source
 from iru.data.dataset import SCHEMAS, Dataset, conform
+from tests.shared import SHARED
 
-EXAMPLES = Path("/work/shared/data/figures-examples")
+EXAMPLES = SHARED / "data" / "figures-examples"
 
 
 def _typed(name: str, raw: pl.DataFrame, file: str = "test.csv") -> pl.DataFrame:

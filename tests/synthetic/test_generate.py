@@ -7,9 +7,10 @@ import xmlschema
 from iru.data import read_source
 from iru.data.synthetic import generate
 from iru.data.synthetic.cin_census import schema_year
+from tests.shared import SHARED
 from tests.synthetic.conftest import TODAY
 
-SCHEMAS = "/work/shared/reference/schemas/cin"
+SCHEMAS = str(SHARED / "reference" / "schemas" / "cin")
 
 
 def _files(folder):

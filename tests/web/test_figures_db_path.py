@@ -16,10 +16,11 @@ from iru.data.synthetic import generate
 from iru.figures import compute_figures
 from iru.web.dataset import dataset_from_database
 from iru.web.imports.services import import_dataset
+from tests.shared import SHARED
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = Path("/work/shared/data/figures-examples")
+EXAMPLES = SHARED / "data" / "figures-examples"
 TODAY = date(2024, 6, 3)
 
 

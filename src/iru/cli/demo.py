@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
     except ImportStopped as stopped:
         print(f"iru demo: {stopped}", file=sys.stderr)
         return 2
+    from iru.web.schedule.services import schedule_ensure_current
+
+    schedule_ensure_current(today=today)  # the stored next meetings hold for the demo's day
     print_sign_ins(demo_users(today=today))
     if args.no_serve:
         return 0

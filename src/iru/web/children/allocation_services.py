@@ -14,10 +14,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from iru.web import clock
 from iru.web.audit.models import AccessEvent
 from iru.web.audit.services import access_event_record
 from iru.web.children.models import Allocation, Child
 from iru.web.people.models import Staff, Team
+from iru.web.schedule.services import schedule_refresh, schedule_refresh_deferred
 
 CHAIR_ROLES = (Staff.Role.IRO, Staff.Role.ICC)
 
@@ -55,11 +57,14 @@ def allocation_reassign(
     )
     if latest is not None and _same_holders(latest, new):
         raise ValidationError("The child is already allocated to them")
-    for spell in current:
-        spell.end = on
-        spell.save(update_fields=["end"])
-    new.full_clean(exclude=["external_id"])
-    new.save()
+    with schedule_refresh_deferred():
+        for spell in current:
+            spell.end = on
+            spell.save(update_fields=["end"])
+        new.full_clean(exclude=["external_id"])
+        new.save()
+    # The stored next meeting names the chair in force (ADR 0009).
+    schedule_refresh(children=Child.objects.filter(pk=child.pk), today=clock.today())
     access_event_record(
         user=by, action="reallocate_child", outcome=AccessEvent.Outcome.ALLOWED, child=child
     )

@@ -12,12 +12,13 @@ from iru.web import clock
 from iru.web.audit.models import AccessEvent
 from iru.web.audit.services import access_event_record
 from iru.web.children import selectors
-from iru.web.children.caseload import CaseloadFilterForm, filtered, my_caseload
+from iru.web.children.caseload import CaseloadFilterForm, caseload_children, caseload_row
 from iru.web.children.history import child_history
 from iru.web.children.models import Child
 from iru.web.children.presenters import ChildPresenter
 from iru.web.inbox.selectors import overdue_responses_for_chair
 from iru.web.people.models import User
+from iru.web.schedule.paging import filters_query
 from iru.web.schedule.selectors import next_meetings_due
 
 PAGE_SIZE = 50
@@ -86,21 +87,25 @@ def my_children(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     form = CaseloadFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    rows = my_caseload(request.user, today=today)
+    shown = caseload_children(request.user, today=today, filters=filters)
+    page_obj = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     access_event_record(
         user=request.user,
         action="list_my_children",
         outcome=AccessEvent.Outcome.ALLOWED,
         path=request.path,
     )
-    shown = filtered(rows, filters)
     # Team managers' responses to this chair's ratings and escalations that are past their
     # deadline: the chair should chase them (or escalate).
     overdue = overdue_responses_for_chair(request.user.staff, today=today)  # type: ignore[union-attr]
     context = {
         "form": form,
-        "rows": shown,
-        "total": len(rows),
+        "rows": [caseload_row(child, today=today) for child in page_obj],
+        "page_obj": page_obj,
+        "query": filters_query(request),
+        "total": caseload_children(request.user, today=today).count()
+        if filters
+        else page_obj.paginator.count,
         "today": today,
         "overdue_responses": overdue,
     }

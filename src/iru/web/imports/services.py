@@ -10,16 +10,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from iru.data.dataset import SCHEMAS, Dataset
 from iru.web import clock
 from iru.web.children.columns import CHILD_TABLES
+from iru.web.children.models import Allocation, Child, CpPlanReview
 from iru.web.imports import returns, unit_import
 from iru.web.imports.models import ImportRun
 from iru.web.imports.unit_rows import UnitData
 from iru.web.imports.upsert import TableCount
 from iru.web.rag import services as rag_services
+from iru.web.schedule.services import schedule_refresh, schedule_refresh_deferred
 
 Progress = Callable[[str], None]
 MAX_STORED_PROBLEMS = 1000
@@ -63,8 +65,10 @@ def import_dataset(
     run = import_run_start(dataset=dataset, unit=unit, user=user, source=source, label=label)
     warnings = [str(problem) for problem in dataset.problems]
     try:
-        with transaction.atomic():
+        with transaction.atomic(), schedule_refresh_deferred():
             tables = _write(dataset, unit, warnings.append, progress or (lambda _step: None))
+            analyse_after_import()
+            schedule_refresh(today=clock.today())  # every child's next meeting (ADR 0009)
     except Exception as error:
         import_run_fail(run=run, error=f"{type(error).__name__}: {error}")
         raise
@@ -72,6 +76,8 @@ def import_dataset(
     return ImportSummary(run_id=run.pk, tables=tables, warnings=tuple(warnings))
 
 
+# The tables an import writes in bulk (the children's records and allocations).
+ANALYSED = (Child, *(t.model for t in CHILD_TABLES), CpPlanReview, Allocation)
 STEPS = ("children", *(t.name for t in CHILD_TABLES), "cp_reviews", "unit")
 
 
@@ -94,6 +100,16 @@ def _write(
         tables |= unit_import.import_unit(unit=unit, children=pks, warn=warn)
     progress("unit")
     return tables
+
+
+def analyse_after_import() -> None:
+    """Give PostgreSQL's planner statistics for what was just written (autovacuum may be off,
+    or not yet have run): without them, big imports leave the pages with poor plans."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in ANALYSED:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def import_run_start(

@@ -118,4 +118,4 @@ def open_escalations(*, today: date) -> int:
 
 def overdue_responses(*, today: date) -> int:
     """How many RAG responses and escalation stages are past their deadline (the inbox's rule)."""
-    return len(inbox_selectors.overdue_responses(today=today))
+    return inbox_selectors.overdue_response_count(today=today)

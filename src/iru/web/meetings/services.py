@@ -4,7 +4,8 @@
 child's SSDA903 review (REVIEW_CODE); an initial conference dates the section 47 enquiry's
 conference and, with a plan, starts a child protection plan that day; a review conference adds
 the plan's review (and, with "no plan", ends it). The next due date then follows from
-`iru.rules.timescales` through `iru.web.schedule.selectors`.
+`iru.rules.timescales` through `iru.web.schedule.selectors`, and is stored again for the
+meeting's children (`schedule_refresh`, ADR 0009).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from iru.web.meetings.models import Meeting, MeetingChild
 from iru.web.meetings.participation import participation_error
 from iru.web.schedule.periods import open_period
 from iru.web.schedule.selectors import open_plans, pending_section47s
+from iru.web.schedule.services import schedule_refresh, schedule_refresh_deferred
 
 
 def _check(kind: str, held: date, today: date, outcome: str, category: str) -> None:
@@ -118,16 +120,18 @@ def meeting_record(
         kind=kind, date=held, chair=chair, attendees=list(attendees),
         reports_shared_3_days=reports_shared_3_days, outcome=outcome, category=category,
     )  # fmt: skip
-    for child in children:
-        code = participation.get(child.pk, "") if kind == Meeting.Kind.LAC_REVIEW else ""
-        if kind == Meeting.Kind.LAC_REVIEW:
-            _lac_review(child, held, code)
-        elif kind == Meeting.Kind.ICPC:
-            _icpc(child, held, outcome, category)
-        else:
-            _rcpc(child, held, outcome, category)
-        MeetingChild.objects.create(meeting=meeting, child=child, participation=code)
-        access_event_record(
-            user=user, action="record_meeting", outcome=AccessEvent.Outcome.ALLOWED, child=child
-        )
+    with schedule_refresh_deferred():
+        for child in children:
+            code = participation.get(child.pk, "") if kind == Meeting.Kind.LAC_REVIEW else ""
+            if kind == Meeting.Kind.LAC_REVIEW:
+                _lac_review(child, held, code)
+            elif kind == Meeting.Kind.ICPC:
+                _icpc(child, held, outcome, category)
+            else:
+                _rcpc(child, held, outcome, category)
+            MeetingChild.objects.create(meeting=meeting, child=child, participation=code)
+            access_event_record(
+                user=user, action="record_meeting", outcome=AccessEvent.Outcome.ALLOWED, child=child
+            )
+    schedule_refresh(children=Child.objects.filter(pk__in=[c.pk for c in children]), today=today)
     return meeting

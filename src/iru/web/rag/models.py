@@ -49,6 +49,17 @@ class RagRating(models.Model):
     responded = models.DateField(null=True, blank=True)
     response = models.TextField(blank=True)
 
+    class Meta:
+        indexes = (
+            # The few red and amber ratings still awaiting a response (the inbox, the overdue
+            # counts), out of every rating ever given.
+            models.Index(
+                fields=["response_due", "sent"],
+                condition=models.Q(responded__isnull=True, rating__in=["red", "amber"]),
+                name="ragrating_awaiting",
+            ),
+        )
+
 
 class Escalation(models.Model):
     """A dispute raised by a chair (IRO Handbook ch. 6): informal, then formal stages."""

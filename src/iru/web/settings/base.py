@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "iru.web.imports",
     "iru.web.inbox",
     "iru.web.unitadmin",
+    "iru.web.schedule",
     "iru.web.management",
     "iru.web.core",
 ]
@@ -71,7 +72,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'iru.sqlite3'}"),
-        conn_max_age=0,
+        conn_max_age=int(os.environ.get("IRU_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
+from iru.rules.calendar import working_days_between
 from iru.web.children.models import Child
 from iru.web.people.models import Staff
-from iru.web.schedule.selectors import DueMeeting, next_meetings_due
+from iru.web.schedule.models import NextMeetingDue
+from iru.web.schedule.selectors import DueMeeting
+from iru.web.schedule.services import schedule_ensure_current
 from iru.web.unitadmin.models import Convening
 
 SOON = timedelta(weeks=4)
+PAGE_SIZE = 50
 CHAIR_ROLES = (Staff.Role.IRO, Staff.Role.ICC)
 
 
@@ -34,11 +39,33 @@ class ScheduleRow:
 class Schedule:
     overdue: list[ScheduleRow] = field(default_factory=list)
     soon: list[ScheduleRow] = field(default_factory=list)
+    page_obj: Page | None = None  # this page of the rows, overdue first
+    overdue_count: int = 0  # across every page
+    soon_count: int = 0
 
 
 def chairs() -> QuerySet[Staff]:
     """Everyone who chairs meetings, by name."""
     return Staff.objects.filter(role__in=CHAIR_ROLES).order_by("family_name", "given_name")
+
+
+def scheduled(
+    children: QuerySet[Child],
+    *,
+    today: date,
+    chair_id: int | None = None,
+    kind: str | None = None,
+) -> QuerySet[NextMeetingDue]:
+    """The stored next meetings of `children` overdue or due within four weeks of `today`,
+    soonest first (ADR 0009: the rows hold for `today` once `schedule_ensure_current` ran)."""
+    rows = NextMeetingDue.objects.filter(due__lte=today + SOON)
+    if children.query.where:  # a scoped set: admin and the Head of Service see every child
+        rows = rows.filter(child__in=children.values("pk"))
+    if chair_id is not None:
+        rows = rows.filter(chair_id=chair_id)
+    if kind:
+        rows = rows.filter(kind=kind)
+    return rows.order_by("due", "child_id")
 
 
 def unit_schedule(
@@ -47,30 +74,37 @@ def unit_schedule(
     today: date,
     chair_id: int | None = None,
     kind: str | None = None,
+    page: int | str | None = 1,
+    per_page: int = PAGE_SIZE,
 ) -> Schedule:
     """Meetings overdue, and due within four weeks of `today`, for `children` (already scoped
-    by `children_visible_to`), optionally only one chair's or one kind. Soonest first."""
-    due = next_meetings_due(children, today=today)
-    wanted = [
-        meeting
-        for meeting in due.values()
-        if meeting.due <= today + SOON
-        and (chair_id is None or meeting.chair_id == chair_id)
-        and (kind is None or meeting.kind == kind)
-    ]
-    wanted.sort(key=lambda m: (m.due, m.child_id))
-    by_pk = Child.objects.in_bulk([m.child_id for m in wanted])
-    staff = Staff.objects.in_bulk({m.chair_id for m in wanted if m.chair_id is not None})
-    booked = upcoming_convenings(today=today, child_ids=list(by_pk))
-    schedule = Schedule()
-    for meeting in wanted:
-        row = ScheduleRow(
-            child=by_pk[meeting.child_id],
-            due=meeting,
-            chair=staff.get(meeting.chair_id) if meeting.chair_id else None,
-            convening=booked.get((meeting.child_id, meeting.kind)),
+    by `children_visible_to`), optionally only one chair's or one kind. Soonest first, one
+    page of `per_page` rows; working days are counted for that page's rows only."""
+    schedule_ensure_current(today=today)
+    rows = scheduled(children, today=today, chair_id=chair_id, kind=kind)
+    page_obj = Paginator(rows.select_related("child", "chair"), per_page).get_page(page)
+    schedule = Schedule(page_obj=page_obj)
+    if page_obj.paginator.count:
+        schedule.overdue_count = rows.filter(due__lt=today).count()
+        schedule.soon_count = page_obj.paginator.count - schedule.overdue_count
+    stored = list(page_obj)
+    booked = upcoming_convenings(today=today, child_ids=[row.child_id for row in stored])
+    for row in stored:
+        meeting = DueMeeting(
+            child_id=row.child_id,
+            kind=row.kind,  # type: ignore[arg-type]
+            due=row.due,
+            working_days_left=working_days_between(today, row.due),
+            overdue=row.due < today,
+            chair_id=row.chair_id,
         )
-        (schedule.overdue if meeting.overdue else schedule.soon).append(row)
+        line = ScheduleRow(
+            child=row.child,
+            due=meeting,
+            chair=row.chair,
+            convening=booked.get((row.child_id, row.kind)),
+        )
+        (schedule.overdue if meeting.overdue else schedule.soon).append(line)
     return schedule
 
 

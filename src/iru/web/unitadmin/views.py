@@ -18,6 +18,7 @@ from iru.web.audit.services import access_event_record
 from iru.web.children.models import Child
 from iru.web.children.selectors import children_visible_to
 from iru.web.people.models import User
+from iru.web.schedule.paging import filters_query
 from iru.web.schedule.selectors import next_meetings_due
 from iru.web.unitadmin import selectors, services
 from iru.web.unitadmin.access import role_required
@@ -38,6 +39,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
         today=today,
         chair_id=chosen.get("chair"),
         kind=chosen.get("kind") or None,
+        page=request.GET.get("page"),
     )
     access_event_record(
         user=request.user,
@@ -48,6 +50,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     context = {
         "form": filters,
         "schedule": rows,
+        "query": filters_query(request),
         "today": today,
         "soon": today + selectors.SOON,
         "can_convene": request.user.role == ADMIN,  # type: ignore[union-attr]

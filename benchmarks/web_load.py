@@ -16,7 +16,8 @@
 3. Signs in `--users` virtual users (each holds one session per role: chair, admin and Head of
    Service) and lets each loop `--requests-per-user` times over the pages: the caseload page
    (as the chair), the schedule (as admin) and the dashboard (as the Head of Service), one
-   request at a time with `--think-ms` between requests (0: a closed loop, the worst case).
+   request at a time with a pause between requests averaging `--think-ms` (uniform in
+   [0.5, 1.5] x that; 0: a closed loop, the worst case); users start on different pages.
    Each page is first requested once per worker, unmeasured (the warm-up). A request that
    takes longer than `--timeout` counts as an error; no request starts after `--max-seconds`
    (the run then fails).
@@ -38,6 +39,7 @@ import http.client
 import math
 import os
 import platform
+import random
 import re
 import secrets
 import signal
@@ -469,8 +471,15 @@ def virtual_user(
     try:
         if start.broken:  # another user could not sign in: nothing is measured
             return
+        # Each user starts on a different page of the cycle and pauses a random time around
+        # the mean (uniform in [0.5, 1.5] x --think-ms, seeded by the user's number), so the
+        # 20 users do not march in step and hit one page all at the same instant.
+        order = list(pages.items())
+        shift = number % len(order)
+        order = order[shift:] + order[:shift]
+        pause = random.Random(number)
         for _ in range(rounds):
-            for page, (_name, path) in pages.items():
+            for page, (_name, path) in order:
                 if time.monotonic() > deadline[0]:
                     with results.lock:
                         results.cut_short += 1
@@ -487,7 +496,7 @@ def virtual_user(
                     session.close()
                 results.add(page, status, (time.perf_counter() - began) * 1000)
                 if think:
-                    time.sleep(think)
+                    time.sleep(think * pause.uniform(0.5, 1.5))
     finally:
         for session in sessions.values():
             session.close()

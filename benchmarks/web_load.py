@@ -166,12 +166,14 @@ def already_imported(scale: str) -> Any:
 # `iru import`'s own code path, with a label so `--keep-db` can tell the data is there.
 IMPORT_SNIPPET = """
 import sys
+from datetime import date
 from pathlib import Path
 from iru.web.runtime import setup_django
 setup_django()
 from iru.cli.importer import ImportStopped, import_path, print_summary
 try:
-    print_summary(import_path(Path(sys.argv[1]), label=sys.argv[2]))
+    today = date.fromisoformat(sys.argv[3])
+    print_summary(import_path(Path(sys.argv[1]), label=sys.argv[2], today=today))
 except ImportStopped as stopped:
     print(f"iru import: {stopped}", file=sys.stderr)
     sys.exit(2)
@@ -190,7 +192,7 @@ def load_authority(scale: str, today: date) -> None:
         )
         started = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-c", IMPORT_SNIPPET, folder, import_label(scale)],
+            [sys.executable, "-c", IMPORT_SNIPPET, folder, import_label(scale), today.isoformat()],
             env=server_env(os.environ["DATABASE_URL"]),
             cwd=REPO,
             check=False,
@@ -213,8 +215,8 @@ def analyse(connection: Any) -> None:
 
 def set_up_users(today: date) -> dict[str, tuple[str, str, str]]:
     """role -> (username, password, who): the staff `iru demo` would sign in as."""
+    from iru.web.caseloads.selectors import demo_staff
     from iru.web.people.models import User
-    from iru.web.people.selectors import demo_staff
     from iru.web.people.services import user_set_up
 
     users = {}
@@ -229,7 +231,7 @@ def set_up_users(today: date) -> dict[str, tuple[str, str, str]]:
 def data_size(users: dict[str, tuple[str, str, str]], today: date) -> list[tuple[str, int]]:
     from django.apps import apps
 
-    from iru.web.children.selectors import children_visible_to
+    from iru.web.caseloads.scope import children_visible_to
     from iru.web.people.models import User
 
     sizes = []
@@ -239,9 +241,9 @@ def data_size(users: dict[str, tuple[str, str, str]], today: date) -> list[tuple
         ("LAC reviews", "children.LacReview"),
         ("CP plans", "children.CpPlan"),
         ("CP plan reviews", "children.CpPlanReview"),
-        ("allocations", "children.Allocation"),
+        ("allocations", "caseloads.Allocation"),
         ("meetings", "meetings.Meeting"),
-        ("RAG ratings", "rag.RagRating"),
+        ("RAG ratings", "disputes.RagRating"),
     ):
         with contextlib.suppress(LookupError):
             sizes.append((label, apps.get_model(model).objects.count()))

@@ -6,10 +6,10 @@ import pytest
 
 from iru.web import clock
 from iru.web.children.models import Child
-from iru.web.imports.services import import_dataset
-from iru.web.unitadmin.models import Convening
+from iru.web.imports.services.dataset import import_dataset
+from iru.web.meetings.models import Convening
 from tests.web.conftest import TODAY, small_dataset, small_unit
-from tests.web.inbox.helpers import PASSWORD, make_users
+from tests.web.fixtures.roles import PASSWORD, make_users
 
 from .axe import assert_accessible
 
@@ -21,7 +21,7 @@ HEADER = (
 @pytest.fixture
 def unit(transactional_db, monkeypatch):
     monkeypatch.setattr(clock, "today", lambda: TODAY)
-    import_dataset(dataset=small_dataset(), unit=small_unit())
+    import_dataset(dataset=small_dataset(), unit=small_unit(), today=TODAY)
     return make_users()
 
 
@@ -61,17 +61,17 @@ def test_admin_schedules_convenes_and_uploads(page, live_server, unit):
     page.click("a:has-text('Convene a meeting for Alfie Ash')")
     assert page.locator("h1").inner_text() == "Convene a meeting"
     assert_accessible(page)
-    page.fill("#id_date_0", "31")
-    page.fill("#id_date_1", "6")
-    page.fill("#id_date_2", "2024")
+    page.fill("#id_date_day", "31")
+    page.fill("#id_date_month", "6")
+    page.fill("#id_date_year", "2024")
     page.click("button:has-text('Convene meeting')")
     assert "must be a real date" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
-    page.fill("#id_date_0", "17")
+    page.fill("#id_date_day", "17")
     page.fill("#id_invitees", "Jo Ash (mother)\nSam Work (social worker)")
-    page.fill("#id_booklets_sent_0", "31")
-    page.fill("#id_booklets_sent_1", "5")
-    page.fill("#id_booklets_sent_2", "2024")
+    page.fill("#id_booklets_sent_day", "31")
+    page.fill("#id_booklets_sent_month", "5")
+    page.fill("#id_booklets_sent_year", "2024")
     page.click("button:has-text('Convene meeting')")
     assert (
         "Meeting convened for Alfie Ash" in page.locator(".govuk-notification-banner").inner_text()

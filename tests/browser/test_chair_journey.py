@@ -10,9 +10,10 @@ from datetime import timedelta
 import pytest
 
 from iru.web import clock
-from iru.web.children.models import Allocation, Child, Episode
+from iru.web.caseloads.models import Allocation
+from iru.web.children.models import Child, Episode
+from iru.web.disputes.services.ratings import rag_reasons_sync
 from iru.web.people.models import Staff, Team, User
-from iru.web.rag.services import rag_reasons_sync
 
 from .axe import assert_accessible
 

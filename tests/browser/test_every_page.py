@@ -22,17 +22,17 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from iru.cli.importer import read_path
 from iru.data.synthetic import generate
-from iru.web.children.caseload import my_caseload
-from iru.web.children.models import Allocation
-from iru.web.children.selectors import children_visible_to, current_allocations
+from iru.web.caseloads.models import Allocation
+from iru.web.caseloads.scope import children_visible_to, current_allocations
+from iru.web.caseloads.selectors import demo_staff
+from iru.web.disputes.models import RagReason
+from iru.web.disputes.services.escalations import escalation_raise
+from iru.web.disputes.services.ratings import meeting_type, rag_rating_send, rag_reasons_sync
 from iru.web.meetings.models import Meeting
+from iru.web.meetings.services.convening import meeting_convene
 from iru.web.people.models import Staff, User
-from iru.web.people.selectors import demo_staff
 from iru.web.people.services import user_set_up
-from iru.web.rag.escalations import escalation_raise
-from iru.web.rag.models import RagReason
-from iru.web.rag.services import meeting_type, rag_rating_send, rag_reasons_sync
-from iru.web.unitadmin.services import meeting_convene
+from iru.web.schedule.selectors.caseload import my_caseload
 
 from .axe import assert_accessible
 
@@ -142,9 +142,9 @@ def _blank_then(selector: str, text: str) -> Callable[[Any], None]:
 
 def _impossible_date(prefix: str, text: str) -> Callable[[Any], None]:
     def submit(page: Any) -> None:
-        page.fill(f"#{prefix}_0", "31")
-        page.fill(f"#{prefix}_1", "2")
-        page.fill(f"#{prefix}_2", "2024")
+        page.fill(f"#{prefix}_day", "31")
+        page.fill(f"#{prefix}_month", "2")
+        page.fill(f"#{prefix}_year", "2024")
         _button(text)(page)
 
     return submit
@@ -241,11 +241,13 @@ class Authority:
 
 @pytest.fixture
 def authority(returns, transactional_db, frozen_today) -> Authority:
-    from iru.web.imports.services import import_dataset
+    from iru.web.imports.services.dataset import import_dataset
 
     folder, dataset, unit = returns
     rag_reasons_sync()  # a transactional test before this one may have flushed the catalogue
-    run = import_dataset(dataset=dataset, unit=unit, source=str(folder), label="every page")
+    run = import_dataset(
+        dataset=dataset, unit=unit, source=str(folder), label="every page", today=TODAY
+    )
     users = {
         key: user_set_up(
             username=key, role=role, staff=demo_staff(role=role, today=TODAY), password=PASSWORD

@@ -8,9 +8,9 @@ import pytest
 
 from iru.web import clock
 from iru.web.children.models import Child
-from iru.web.imports.services import import_dataset
+from iru.web.disputes.models import RagReason
+from iru.web.imports.services.dataset import import_dataset
 from iru.web.people.models import Staff, User
-from iru.web.rag.models import RagReason
 from tests.web.conftest import TODAY, small_dataset, small_unit
 
 from .axe import assert_accessible
@@ -21,7 +21,7 @@ PASSWORD = "a long enough password"
 @pytest.fixture
 def head(transactional_db, monkeypatch):
     monkeypatch.setattr(clock, "today", lambda: TODAY)
-    import_dataset(dataset=small_dataset(), unit=small_unit())
+    import_dataset(dataset=small_dataset(), unit=small_unit(), today=TODAY)
     return User.objects.create_user(
         username="head",
         password=PASSWORD,
@@ -63,12 +63,12 @@ def test_the_head_of_service_journey(page, live_server, head):
     assert_accessible(page)
     page.check("#id_kind_0")
     page.select_option("#id_chair", label="Colin Chase (Independent Conference Chair)")
-    page.fill("#id_effective_0", "31")
-    page.fill("#id_effective_1", "2")
+    page.fill("#id_effective_day", "31")
+    page.fill("#id_effective_month", "2")
     submit(page, "Reallocate")  # 31 February: an error, shown accessibly
-    assert "Enter a real date" in page.locator(".govuk-error-summary").inner_text()
-    page.fill("#id_effective_0", str(TODAY.day))
-    page.fill("#id_effective_1", str(TODAY.month))
+    assert "must be a real date" in page.locator(".govuk-error-summary").inner_text()
+    page.fill("#id_effective_day", str(TODAY.day))
+    page.fill("#id_effective_month", str(TODAY.month))
     submit(page, "Reallocate")
     assert (
         "The child has been reallocated" in page.locator(".govuk-notification-banner").inner_text()

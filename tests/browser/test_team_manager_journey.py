@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from iru.web import clock
-from iru.web.imports.services import import_dataset
-from iru.web.rag.models import RagRating
+from iru.web.disputes.models import RagRating
+from iru.web.imports.services.dataset import import_dataset
 from tests.web.conftest import TODAY, small_dataset, small_unit
-from tests.web.inbox.helpers import PASSWORD, make_users
+from tests.web.fixtures.roles import PASSWORD, make_users
 
 from .axe import assert_accessible
 
@@ -16,7 +16,7 @@ from .axe import assert_accessible
 @pytest.fixture
 def unit(transactional_db, monkeypatch):
     monkeypatch.setattr(clock, "today", lambda: TODAY)
-    import_dataset(dataset=small_dataset(), unit=small_unit())
+    import_dataset(dataset=small_dataset(), unit=small_unit(), today=TODAY)
     return make_users()
 
 
@@ -49,9 +49,9 @@ def test_a_team_manager_answers_a_red_rating(page, live_server, unit):
     assert_accessible(page)
 
     page.fill("#id_response", "We will hold a permanence planning meeting this month.")
-    page.fill("#id_action_1_due_0", "14")
-    page.fill("#id_action_1_due_1", "6")
-    page.fill("#id_action_1_due_2", "2024")
+    page.fill("#id_action_1_due_day", "14")
+    page.fill("#id_action_1_due_month", "6")
+    page.fill("#id_action_1_due_year", "2024")
     page.click("button:has-text('Send response')")
     assert "Your response has been sent" in page.locator(".govuk-notification-banner").inner_text()
     assert "Permanence planning meeting" in page.locator("table").inner_text()

@@ -8,8 +8,8 @@ import polars as pl
 import pytest
 
 from iru.data.dataset import Dataset, conform
-from iru.web.imports.unit_files import read_unit_files
-from iru.web.imports.unit_rows import UnitData
+from iru.data.unit_files import read_unit_files
+from iru.data.unit_rows import UnitData
 
 TODAY = date(2024, 6, 3)
 
@@ -302,6 +302,6 @@ def unit() -> UnitData:
 
 @pytest.fixture
 def imported(db, dataset, unit):
-    from iru.web.imports.services import import_dataset
+    from iru.web.imports.services.dataset import import_dataset
 
-    return import_dataset(dataset=dataset, unit=unit)
+    return import_dataset(dataset=dataset, unit=unit, today=TODAY)

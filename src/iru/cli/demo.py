@@ -57,15 +57,15 @@ def run(args: argparse.Namespace) -> int:
 def load_demo_data(data_dir: Path, *, scale: str, today: date) -> None:
     """Generate and import the synthetic authority, unless already done with this seed and day."""
     from iru.cli.importer import import_path, print_summary
-    from iru.web.imports.models import ImportRun
+    from iru.web.imports.selectors import demo_already_imported
 
     label = f"demo seed={SEED} scale={scale} today={today.isoformat()}"
-    if ImportRun.objects.filter(label=label, status=ImportRun.Status.SUCCEEDED).exists():
+    if demo_already_imported(label):
         print(f"The synthetic authority ({label}) is already imported.")
         return
     _generate(data_dir, scale=scale, today=today)
     print(f"Importing {data_dir} ...")
-    print_summary(import_path(data_dir, label=label))
+    print_summary(import_path(data_dir, label=label, today=today))
 
 
 def _generate(data_dir: Path, *, scale: str, today: date) -> None:
@@ -90,8 +90,8 @@ def _generate(data_dir: Path, *, scale: str, today: date) -> None:
 
 def demo_users(*, today: date) -> list[tuple[str, str, str]]:
     """One user per role, each with a fresh random password: (username, password, who)."""
+    from iru.web.caseloads.selectors import demo_staff
     from iru.web.people.models import User
-    from iru.web.people.selectors import demo_staff
     from iru.web.people.services import user_set_up
 
     made = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,10 @@ def run(args: argparse.Namespace) -> int:
     from iru.web.runtime import setup_django
 
     setup_django()
-    try:
-        summary = import_path(args.path, username=args.user)
+    from iru.web import clock
+
+    try:  # the command, not the library, reads the clock
+        summary = import_path(args.path, username=args.user, today=clock.today())
     except ImportStopped as stopped:
         print(f"iru import: {stopped}", file=sys.stderr)
         return 2
@@ -34,9 +37,10 @@ class ImportStopped(Exception):
     """Nothing was imported; the message says why in one line."""
 
 
-def import_path(path: Path, *, username: str | None = None, label: str = "") -> Any:
-    """Read `path` and import it; raises `ImportStopped` with a one-line reason on failure."""
-    from iru.web.imports.services import import_dataset
+def import_path(path: Path, *, today: date, username: str | None = None, label: str = "") -> Any:
+    """Read `path` and import it, storing every child's next meeting as of `today`; raises
+    `ImportStopped` with a one-line reason on failure."""
+    from iru.web.imports.services.dataset import import_dataset
     from iru.web.runtime import unapplied_migrations
 
     if not path.exists():
@@ -53,6 +57,7 @@ def import_path(path: Path, *, username: str | None = None, label: str = "") -> 
                 user=user,
                 source=str(path),
                 label=label,
+                today=today,
                 progress=progress,
             )
         except Exception as error:  # recorded on the ImportRun; shown in one line
@@ -63,7 +68,7 @@ def read_path(path: Path) -> tuple[Dataset, Any]:
     """The returns (via `iru.data.read_source`) and the unit files under `path`."""
     from iru.data import read_source
     from iru.data.problems import UnreadableFile
-    from iru.web.imports.unit_files import UNIT_FILE_NAMES, UnitFileError, read_unit_files
+    from iru.data.unit_files import UNIT_FILE_NAMES, UnitFileError, read_unit_files
 
     try:
         if path.is_file() and path.name in UNIT_FILE_NAMES:
@@ -88,9 +93,9 @@ def read_path(path: Path) -> tuple[Dataset, Any]:
 def _user(username: str | None) -> Any:
     if not username:
         return None
-    from django.contrib.auth import get_user_model
+    from iru.web.people.selectors import user_by_username
 
-    user = get_user_model().objects.filter(username=username).first()
+    user = user_by_username(username)
     if user is None:
         raise ImportStopped(f"no user called {username!r}")
     return user
@@ -105,7 +110,7 @@ class _Progress:
     def __enter__(self) -> Any:
         from tqdm import tqdm
 
-        from iru.web.imports.services import STEPS
+        from iru.web.imports.services.dataset import STEPS
 
         disable = None if self.rows >= 10_000 else True  # None: on a terminal only
         self.bar = tqdm(total=len(STEPS), desc="importing", unit="table", disable=disable)

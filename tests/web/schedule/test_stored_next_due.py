@@ -9,19 +9,15 @@ import time_machine
 from django.conf import settings
 from django.urls import reverse
 
-from iru.web.children.allocation_services import allocation_reassign
-from iru.web.children.models import Allocation, Child, CinDetail, CpPlan, Episode, Section47
+from iru.web.caseloads.models import Allocation
+from iru.web.caseloads.services import allocation_reassign
+from iru.web.children.models import Child, CinDetail, CpPlan, Episode, Section47
 from iru.web.people.models import Staff, User
-from iru.web.schedule.models import NextDueRefresh, NextMeetingDue
-from iru.web.schedule.selectors import next_meetings_due
-from iru.web.schedule.services import (
-    schedule_ensure_current,
-    schedule_refresh,
-    schedule_refresh_deferred,
-)
-from iru.web.unitadmin import selectors as unit_selectors
-
-from ..conftest import TODAY
+from iru.web.schedule.models import NextDueRefresh, NextMeetingDue, StaleNextDue
+from iru.web.schedule.selectors import unit as unit_selectors
+from iru.web.schedule.selectors.due import next_meetings_due
+from iru.web.schedule.services import schedule_ensure_current
+from tests.web.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -70,16 +66,21 @@ def test_the_import_stores_every_child_s_next_meeting(imported):
     assert set(NextMeetingDue.objects.values_list("computed_on", flat=True)) == {TODAY}
 
 
-def test_direct_saves_refresh_the_child_at_once(changing):
+def test_direct_saves_mark_the_child_stale_until_the_next_read(changing):
+    schedule_ensure_current(today=TODAY)
     assert stored() == computed(TODAY)
     ends = changing[0]
     Episode.objects.filter(child=ends).get().delete()
+    assert set(StaleNextDue.objects.values_list("child_id", flat=True)) == {ends.pk}
+    assert ends.pk in stored()  # not yet: no read of the schedule has happened
+    schedule_ensure_current(today=TODAY)
     assert ends.pk not in stored()
     assert stored() == computed(TODAY)
+    assert not StaleNextDue.objects.exists()
 
 
 @pytest.mark.parametrize(
-    "days", [[1, 8, 40, -3, 400, -400, 0], [31, 30, 16, 15, 6, 5, -1], [365 * 2, 0]]
+    "days", [[0, 1, 8, 40, -3, 400, -400, 0], [31, 30, 16, 15, 6, 5, -1], [365 * 2, 0]]
 )
 def test_a_new_day_recomputes_only_what_changed_and_agrees(changing, days):
     for offset in days:
@@ -94,13 +95,13 @@ def test_an_up_to_date_store_costs_one_query(imported, django_assert_num_queries
         schedule_ensure_current(today=TODAY)
 
 
-def test_saves_inside_a_deferred_block_wait_for_one_refresh(imported):
+def test_many_saves_cost_one_recompute_at_the_next_read(imported):
     child = Child.objects.create(la_child_id="D1")
-    with schedule_refresh_deferred() as changed:
-        Section47.objects.create(child=child, start=day(-1))
-        assert child.pk not in stored()
-    assert changed == {child.pk}
-    schedule_refresh(children=Child.objects.filter(pk__in=changed), today=TODAY)
+    Section47.objects.create(child=child, start=day(-2))
+    Section47.objects.create(child=child, start=day(-1))
+    assert child.pk not in stored()
+    assert list(StaleNextDue.objects.values_list("child_id", flat=True)) == [child.pk]
+    schedule_ensure_current(today=TODAY)
     assert stored()[child.pk][0] == "icpc"
 
 
@@ -115,8 +116,8 @@ def test_reallocating_stores_the_new_chair(imported):
     a1 = Child.objects.get(la_child_id="A1")
     colin = Staff.objects.get(external_id="S2")
     head = User.objects.create_user(username="h", password="pw", role=User.Role.HEAD_OF_SERVICE)
-    with schedule_refresh_deferred():  # the service refreshes by itself, deferred or not
-        allocation_reassign(child=a1, kind="lac", chair=colin, on=TODAY, by=head)
+    allocation_reassign(child=a1, kind="lac", chair=colin, on=TODAY, by=head)
+    schedule_ensure_current(today=TODAY)  # what the next page does before it reads
     assert stored()[a1.pk][2] == colin.pk == computed(TODAY)[a1.pk][2]
 
 

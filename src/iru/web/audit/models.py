@@ -1,4 +1,8 @@
-"""Who looked at which child's record, when, and whether they were let in: append-only."""
+"""Who looked at which child's record, when, and whether they were let in: append-only.
+
+The child is kept as its id, not a foreign key: the log sits below every domain (each of them
+writes to it) and must outlive any record it mentions.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,6 @@ from typing import Any, NoReturn
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-
-from iru.web.children.models import Child
 
 
 class AppendOnlyError(Exception):
@@ -34,16 +36,17 @@ class AccessEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     username = models.CharField(max_length=150)  # kept as it was when the event happened
-    child = models.ForeignKey(Child, null=True, on_delete=models.PROTECT, related_name="+")
+    child_id = models.BigIntegerField(null=True, blank=True)  # children.Child's primary key
     action = models.CharField(max_length=50)
     path = models.CharField(max_length=500, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)  # UTC (USE_TZ)
+    # The moment of writing (UTC): the row's own timestamp, not a date any rule reads.
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     outcome = models.CharField(max_length=8, choices=Outcome.choices)
 
     objects = AccessEventQuerySet.as_manager()
 
     class Meta:
-        indexes = (models.Index(fields=["child", "at"]),)
+        indexes = (models.Index(fields=["child_id", "at"], name="accessevent_child_at"),)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

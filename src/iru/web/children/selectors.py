@@ -1,66 +1,134 @@
-"""Reads of children's records. Every query for children goes through `children_visible_to`."""
+"""Reads of children's statutory records (the DfE returns' data, and what the unit added).
+
+These take children already scoped by `caseloads.scope.children_visible_to`, or one child
+that was fetched through `caseloads.scope.child_for_user`.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+import polars as pl
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
-from iru.web.children.models import Allocation, Child, CpPlan, Episode
-from iru.web.people.models import User
+from iru.data.dataset import SCHEMAS, conform, empty_frame
+from iru.web.children.columns import CHILD_TABLES, HEADER_COLUMNS
+from iru.web.children.models import Child, CinDetail, CpPlan, CpPlanReview, Episode, Section47
+from iru.web.core.upsert import chunked
 
-
-def current_allocations(today: date) -> QuerySet[Allocation]:
-    """Allocations in force on `today` (inclusive start, exclusive end)."""
-    return Allocation.objects.filter(Q(end__isnull=True) | Q(end__gt=today), start__lte=today)
-
-
-def children_visible_to(user: Any, *, today: date) -> QuerySet[Child]:
-    """The children `user` may see on `today`; the one access rule for children's records.
-
-    A chair sees the children currently allocated to them; a team manager, their team's
-    children; admin and the Head of Service, every child. Anyone else sees none.
-    """
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Child.objects.none()
-    if user.role in (User.Role.ADMIN, User.Role.HEAD_OF_SERVICE):
-        return Child.objects.all()
-    if user.staff_id is None:
-        return Child.objects.none()
-    allocations = current_allocations(today)
-    if user.role == User.Role.CHAIR:
-        allocations = allocations.filter(chair_id=user.staff_id)
-    elif user.role == User.Role.TEAM_MANAGER and user.staff.team_id is not None:
-        allocations = allocations.filter(team_id=user.staff.team_id)
-    else:
-        return Child.objects.none()
-    return Child.objects.filter(pk__in=allocations.values("child_id"))
+_WHERE = {"_file": "source_file", "_row": "source_row"}
 
 
 def with_status(children: QuerySet[Child], *, today: date) -> QuerySet[Child]:
-    """Children annotated with whether they are looked after and on a plan on `today`,
-    and their current allocations (with chair) prefetched: a constant number of queries.
-    """
+    """Children annotated with whether they are looked after (`looked_after`) and on a plan
+    (`on_plan`) on `today`, in the same query."""
     open_episode = Episode.objects.filter(
         Q(dec__isnull=True) | Q(dec__gt=today), child=OuterRef("pk"), decom__lte=today
     )
-    open_plan = CpPlan.objects.filter(
-        Q(end__isnull=True) | Q(end__gt=today), child=OuterRef("pk"), start__lte=today
+    plan = open_plans(today).filter(child=OuterRef("pk"))
+    return children.annotate(looked_after=Exists(open_episode), on_plan=Exists(plan))
+
+
+def open_plans(today: date) -> QuerySet[CpPlan]:
+    """Child protection plans in force on `today` (inclusive start, exclusive end)."""
+    return CpPlan.objects.filter(Q(end__isnull=True) | Q(end__gt=today), start__lte=today)
+
+
+def pending_section47s(today: date) -> QuerySet[Section47]:
+    """Section 47 enquiries still waiting for an initial conference on `today`.
+
+    Not those with a conference date, marked "ICPC not required", whose CIN episode has
+    closed, or followed by a plan (a plan means the conference was held).
+    """
+    closed = CinDetail.objects.filter(
+        child=OuterRef("child"),
+        referral_date=OuterRef("cin_referral_date"),
+        closure_date__lte=today,
     )
-    allocations = current_allocations(today).select_related("chair").order_by("start")
-    return children.annotate(
-        looked_after=Exists(open_episode), on_plan=Exists(open_plan)
-    ).prefetch_related(Prefetch("allocations", queryset=allocations, to_attr="current"))
+    later_plan = CpPlan.objects.filter(child=OuterRef("child"), start__gte=OuterRef("start"))
+    return (
+        Section47.objects.filter(date_of_initial_cpc__isnull=True, start__lte=today)
+        .exclude(icpc_not_required=True)
+        .exclude(Exists(closed))
+        .exclude(Exists(later_plan))
+    )
 
 
-def child_detail(child: Child) -> dict[str, Any]:
-    """A visible child's records for the detail page."""
+def child_records(child: Child) -> dict[str, Any]:
+    """A visible child's statutory records for the child's page, newest first (episodes in
+    date order, for grouping into periods of care)."""
     return {
-        "episodes": list(child.episodes.order_by("-decom")),
+        "episodes": list(child.episodes.order_by("decom")),
         "reviews": list(child.lac_reviews.order_by("-review")),
-        "plans": list(child.cp_plans.order_by("-start")),
-        "allocations": list(
-            child.allocations.select_related("chair", "social_worker", "team").order_by("-start")
-        ),
+        "plans": list(child.cp_plans.prefetch_related("reviews").order_by("-start")),
+        "section47s": list(child.section47s.order_by("-start")),
     }
+
+
+def child_pks_by_la_id(ids: list[str] | set[str]) -> dict[str, int]:
+    """Primary keys of the children with these LA child IDs (in chunks: SQLite's limit)."""
+    found: dict[str, int] = {}
+    for chunk in chunked(sorted(ids)):
+        found.update(Child.objects.filter(la_child_id__in=chunk).values_list("la_child_id", "pk"))
+    return found
+
+
+class ReturnsFrames(TypedDict):
+    """The `iru.data.Dataset`'s frames of the returns, as `returns_frames` reads them back."""
+
+    header: pl.DataFrame
+    episodes: pl.DataFrame
+    reviews: pl.DataFrame
+    cin_children: pl.DataFrame
+    cin_details: pl.DataFrame
+    section47: pl.DataFrame
+    cp_plans: pl.DataFrame
+    cp_reviews: pl.DataFrame
+
+
+def returns_frames() -> ReturnsFrames:
+    """Every child's records as the `iru.data.Dataset`'s frames, with the DfE column names
+    (`children.columns` maps both ways, so the import and this read cannot drift apart)."""
+    frames: dict[str, pl.DataFrame] = {
+        "header": _frame(
+            "header",
+            Child.objects.filter(in_ssda903=True),
+            {"CHILD": "la_child_id", **HEADER_COLUMNS, **_WHERE},
+        )
+    }
+    for table in CHILD_TABLES:
+        query = table.model._default_manager.all()
+        frames[table.name] = _frame(
+            table.name, query, {table.id_column: "child__la_child_id", **table.columns, **_WHERE}
+        )
+    frames["cp_reviews"] = _frame(
+        "cp_reviews",
+        CpPlanReview.objects.all(),
+        {
+            "LAchildID": "plan__child__la_child_id",
+            "CPPstartDate": "plan__start",
+            "CPPreviewDate": "review_date",
+            **_WHERE,
+        },
+    )
+    return ReturnsFrames(
+        header=frames["header"],
+        episodes=frames["episodes"],
+        reviews=frames["reviews"],
+        cin_children=frames["cin_children"],
+        cin_details=frames["cin_details"],
+        section47=frames["section47"],
+        cp_plans=frames["cp_plans"],
+        cp_reviews=frames["cp_reviews"],
+    )
+
+
+def _frame(name: str, query: QuerySet[Model], columns: dict[str, str]) -> pl.DataFrame:
+    rows = list(query.order_by("pk").values_list(*columns.values()))
+    if not rows:
+        return empty_frame(name)
+    data: dict[str, list[Any]] = {col: [row[i] for row in rows] for i, col in enumerate(columns)}
+    data["_file"] = [value or None for value in data["_file"]]
+    schema = {col: SCHEMAS[name][col] for col in columns}
+    return conform(name, pl.DataFrame(data, schema=schema))

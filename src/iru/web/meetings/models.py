@@ -1,8 +1,15 @@
-"""Statutory meetings the unit chairs: LAC reviews and child protection conferences."""
+"""Statutory meetings the unit chairs: LAC reviews and child protection conferences, those
+held (`Meeting`) and those the admin team has arranged (`Convening`).
+
+A convening is an arrangement, not a meeting held: the chair records the meeting itself once
+it has taken place, so the schedule never counts a meeting that has only been booked.
+"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from iru.web.children.models import Child
 from iru.web.people.models import Staff
@@ -26,7 +33,9 @@ class Meeting(models.Model):
     chair = models.ForeignKey(
         Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="meetings_chaired"
     )
-    children = models.ManyToManyField(Child, through="MeetingChild", related_name="meetings")
+    children: models.ManyToManyField[Child, MeetingChild] = models.ManyToManyField(
+        Child, through="MeetingChild", related_name="meetings"
+    )
     attendees = models.JSONField(default=list, blank=True)  # roles present, e.g. ["parent"]
     reports_shared_3_days = models.BooleanField(null=True, blank=True)
     outcome = models.CharField(max_length=8, choices=Outcome.choices, blank=True)
@@ -43,4 +52,38 @@ class MeetingChild(models.Model):
     class Meta:
         constraints = (
             models.UniqueConstraint(fields=["meeting", "child"], name="meetingchild_unique"),
+        )
+
+
+class Convening(models.Model):
+    """A statutory meeting arranged for one or more children (siblings share a conference)."""
+
+    kind = models.CharField(max_length=12, choices=Meeting.Kind.choices)
+    date = models.DateField()
+    chair = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="convenings"
+    )
+    children = models.ManyToManyField(Child, related_name="convenings")
+    booklets_sent = models.DateField(null=True, blank=True)
+    booklets_returned = models.DateField(null=True, blank=True)
+    convened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    convened_at = models.DateTimeField(default=timezone.now)  # the moment of writing
+
+    class Meta:
+        indexes = (models.Index(fields=["date"], name="convening_date"),)
+
+
+class Invitee(models.Model):
+    """Someone invited to a convened meeting, as the admin team wrote them down."""
+
+    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="invitees")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ("convening", "position")
+        constraints = (
+            models.UniqueConstraint(fields=["convening", "position"], name="invitee_position"),
         )

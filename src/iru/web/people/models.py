@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from iru.web.people.roles import Role
+
 
 class Team(models.Model):
     """A social work team (unit-data.md `teams.csv`)."""
@@ -56,14 +58,14 @@ class Staff(models.Model):
         return f"{self.given_name} {self.family_name}".strip()
 
 
-class User(AbstractUser):
-    """Someone who signs in. `role` decides what they may see (children.selectors)."""
+# Staff who chair the unit's meetings: IROs and conference chairs.
+CHAIR_STAFF_ROLES = (Staff.Role.IRO, Staff.Role.ICC)
 
-    class Role(models.TextChoices):
-        CHAIR = "chair", "Chair (IRO or conference chair)"
-        TEAM_MANAGER = "team_manager", "Team manager"
-        ADMIN = "admin", "Admin"
-        HEAD_OF_SERVICE = "head_of_service", "Head of Service"
+
+class User(AbstractUser):
+    """Someone who signs in. `role` decides what they may see (caseloads.scope)."""
+
+    Role = Role
 
     role = models.CharField(max_length=20, choices=Role.choices, blank=True)
     staff = models.OneToOneField(

@@ -1,35 +1,56 @@
-"""Reads of staff and users."""
+"""Reads of teams, staff and users."""
 
 from __future__ import annotations
 
-from datetime import date
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
-from django.db.models import Count, Q
-
-from iru.web.people.models import Staff, User
-
-_STAFF_ROLES = {
-    User.Role.CHAIR: ("iro", "icc"),
-    User.Role.TEAM_MANAGER: ("team_manager",),
-    User.Role.ADMIN: ("admin",),
-    User.Role.HEAD_OF_SERVICE: ("head_of_service",),
-}
-_CASELOAD = {User.Role.CHAIR: "chair_allocations", User.Role.TEAM_MANAGER: "team__allocations"}
+from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, Team, User
 
 
-def _current(relation: str, today: date) -> Q:
-    """Allocations through `relation` in force on `today`."""
-    open_ended = Q(**{f"{relation}__end__isnull": True}) | Q(**{f"{relation}__end__gt": today})
-    return open_ended & Q(**{f"{relation}__start__lte": today})
+def chairs() -> QuerySet[Staff]:
+    """Everyone who chairs meetings (IROs and conference chairs), by name."""
+    return Staff.objects.filter(role__in=CHAIR_STAFF_ROLES).order_by("family_name", "given_name")
 
 
-def demo_staff(*, role: str, today: date) -> Staff | None:
-    """The staff member a demo user of `role` stands for: for chairs and team managers, the
-    one with the most children allocated today, so the demo shows a real caseload.
-    """
-    staff = Staff.objects.filter(role__in=_STAFF_ROLES[User.Role(role)])
-    relation = _CASELOAD.get(User.Role(role))
-    if relation is None:
-        return staff.order_by("pk").first()
-    loads = staff.annotate(load=Count(relation, filter=_current(relation, today)))
-    return loads.order_by("-load", "pk").first()
+def social_workers() -> QuerySet[Staff]:
+    return Staff.objects.filter(role=Staff.Role.SOCIAL_WORKER).order_by("family_name", "given_name")
+
+
+def teams() -> QuerySet[Team]:
+    return Team.objects.order_by("name")
+
+
+def users() -> QuerySet[User]:
+    return User.objects.select_related("staff").order_by("-is_active", "username")
+
+
+def user_or_404(pk: int, *, active_only: bool = False) -> User:
+    """The user `pk` (only while active when `active_only`), for the Head of Service's pages."""
+    found = User.objects.select_related("staff").filter(pk=pk)
+    user = (found.filter(is_active=True) if active_only else found).first()
+    if user is None:
+        raise Http404("No such user")
+    return user
+
+
+def user_by_username(username: str) -> User | None:
+    return User.objects.filter(username=username).first()
+
+
+def staff_without_user(*, keep: Staff | None = None) -> QuerySet[Staff]:
+    """Staff no user is linked to yet (and `keep`, the record being edited)."""
+    free = Staff.objects.filter(Q(user__isnull=True) | Q(pk=getattr(keep, "pk", None)))
+    return free.order_by("family_name", "given_name")
+
+
+def staff_pks_by_external_id() -> dict[str, int]:
+    """The unit's files' staff ids -> primary keys."""
+    rows = Staff.objects.exclude(external_id=None).values_list("external_id", "pk")
+    return {external: pk for external, pk in rows if external}
+
+
+def team_pks_by_external_id() -> dict[str, int]:
+    """The unit's files' team ids -> primary keys."""
+    rows = Team.objects.exclude(external_id=None).values_list("external_id", "pk")
+    return {external: pk for external, pk in rows if external}

@@ -7,6 +7,6 @@ class ScheduleConfig(AppConfig):
     verbose_name = "Statutory meetings due (stored next due dates)"
 
     def ready(self) -> None:
-        from iru.web.schedule import signals
+        from iru.web.schedule import receivers
 
-        signals.connect()
+        receivers.connect()

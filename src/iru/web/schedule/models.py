@@ -1,7 +1,9 @@
 """Each child's next statutory meeting, stored (ADR 0009) so lists filter and sort in SQL.
 
 Written only by `schedule.services.schedule_refresh`, from the pure computation of
-`schedule.selectors.next_meetings_due`; a child with nothing due has no row.
+`schedule.selectors.due.next_meetings_due`; a child with nothing due has no row. A save of one
+of a child's records marks the child stale (`StaleNextDue`, `schedule.receivers`); the pages
+call `schedule_ensure_current(today=...)` first, which recomputes the stale children.
 """
 
 from __future__ import annotations
@@ -42,3 +44,13 @@ class NextDueRefresh(models.Model):
     """One row: the day every stored `NextMeetingDue` holds for (ADR 0009)."""
 
     computed_on = models.DateField()
+
+
+class StaleNextDue(models.Model):
+    """A child whose records changed since their `NextMeetingDue` was computed.
+
+    A plain id, not a foreign key: it is written from the save of any of the child's records,
+    inside that save's transaction, and deleted once the child has been recomputed.
+    """
+
+    child_id = models.BigIntegerField(primary_key=True)

@@ -1,26 +1,27 @@
 """The one writer of the stored next due dates (`NextMeetingDue`, ADR 0009).
 
-`schedule_refresh` recomputes children's rows with `selectors.next_meetings_due` (the pure
-rules of `iru.rules.timescales`), 2,000 children at a time. The import, `meeting_record`,
-`allocation_reassign`, `iru demo` and direct saves of a child's records (`schedule.signals`)
-call it; the pages call `schedule_ensure_current` first, which moves every stored row to
-`today` when the day has changed, recomputing only the children whose records have a date
-between the stored day and `today` (the only children whose answer can differ).
+`schedule_refresh` recomputes children's rows with `selectors.due.next_meetings_due` (the pure
+rules of `iru.rules.timescales`), 2,000 children at a time; the import and `iru demo` call it.
+A save of a child's records marks the child stale (`receivers`). The pages call
+`schedule_ensure_current` before they read, which recomputes the stale children and, when the
+day has changed, moves every stored row to `today`, recomputing only the children whose records
+have a date between the stored day and `today` (the only children whose answer can differ).
+Nothing here reads the clock: `today` is always passed in.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from datetime import date
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from iru.web.children.models import Allocation, Child, CinDetail, CpPlan, Episode, Section47
-from iru.web.schedule.models import NextDueRefresh, NextMeetingDue
-from iru.web.schedule.selectors import next_meetings_due, open_plans, pending_section47s
+from iru.web.caseloads.models import Allocation
+from iru.web.children.models import Child, CinDetail, CpPlan, Episode, Section47
+from iru.web.children.selectors import open_plans, pending_section47s
+from iru.web.schedule.models import NextDueRefresh, NextMeetingDue, StaleNextDue
+from iru.web.schedule.selectors.due import next_meetings_due
 
 BATCH_SIZE = 2000
 STATE_PK = 1
@@ -93,6 +94,15 @@ def _refresh_ids(ids: list[int], *, today: date) -> int:
     return len(due)
 
 
+def _take_stale() -> set[int]:
+    """The children marked stale, unmarked now: deleted before they are recomputed, so a mark
+    written meanwhile (by a save after our read of its records) survives to the next call."""
+    ids = set(StaleNextDue.objects.values_list("child_id", flat=True))
+    for batch in _batches(sorted(ids)):
+        StaleNextDue.objects.filter(child_id__in=batch).delete()
+    return ids
+
+
 def _refresh_all(*, today: date) -> int:
     wanted = children_with_something_due(Child.objects.all(), today=today)
     ids = list(wanted.order_by("pk").values_list("pk", flat=True))
@@ -112,19 +122,18 @@ def schedule_refresh(*, children: QuerySet[Child] | None = None, today: date) ->
     """
     current = NextDueRefresh.objects.filter(pk=STATE_PK, computed_on=today).exists()
     if current and children is not None:  # no lock: writers of other children need not wait
-        return sum(
-            _refresh_ids(batch, today=today)
-            for batch in _batches(children.order_by("pk").values_list("pk", flat=True))
-        )
+        wanted = _take_stale() | set(children.values_list("pk", flat=True))
+        return sum(_refresh_ids(batch, today=today) for batch in _batches(sorted(wanted)))
     state = NextDueRefresh.objects.select_for_update().filter(pk=STATE_PK).first()
     if state is None or children is None:
+        _take_stale()
         written = _refresh_all(today=today)
         NextDueRefresh.objects.update_or_create(pk=STATE_PK, defaults={"computed_on": today})
         return written
     written = 0
-    stale = set()
+    stale = _take_stale()
     if state.computed_on != today:
-        stale = children_with_dates_between(state.computed_on, today)
+        stale |= children_with_dates_between(state.computed_on, today)
     ids = sorted(stale | set(children.values_list("pk", flat=True)))
     for batch in _batches(ids):
         written += _refresh_ids(batch, today=today)
@@ -136,38 +145,17 @@ def schedule_refresh(*, children: QuerySet[Child] | None = None, today: date) ->
 
 
 def schedule_ensure_current(*, today: date) -> None:
-    """Make the stored rows hold for `today` (one cheap query when they already do)."""
-    if not NextDueRefresh.objects.filter(pk=STATE_PK, computed_on=today).exists():
+    """Make the stored rows hold for `today`: one cheap query when they already do (stored for
+    `today`, and no child marked stale since)."""
+    stale = StaleNextDue.objects.all()
+    current = NextDueRefresh.objects.filter(pk=STATE_PK, computed_on=today).exclude(Exists(stale))
+    if not current.exists():
         schedule_refresh(children=Child.objects.none(), today=today)
 
 
-# Direct saves of a child's records (tests, the admin shell) refresh that child at once;
-# services that save many records defer to one refresh at their end.
-_local = threading.local()
-
-
-def _deferred() -> list[set[int]]:
-    if not hasattr(_local, "stack"):
-        _local.stack = []
-    return _local.stack
-
-
-@contextmanager
-def schedule_refresh_deferred() -> Iterator[set[int]]:
-    """Collect the children whose records are saved inside the block instead of refreshing
-    each at once; the caller then refreshes them (and any others) in one call."""
-    changed: set[int] = set()
-    _deferred().append(changed)
-    try:
-        yield changed
-    finally:
-        _deferred().remove(changed)
-
-
-def schedule_record_changed(child_id: int | None, *, today: date) -> None:
-    if child_id is None:
-        return
-    if _deferred():
-        _deferred()[-1].add(child_id)
-        return
-    schedule_refresh(children=Child.objects.filter(pk=child_id), today=today)
+def schedule_mark_stale(child_ids: Iterable[int | None]) -> None:
+    """Mark children whose records changed: the next `schedule_ensure_current` recomputes them."""
+    ids = sorted({pk for pk in child_ids if pk is not None})
+    StaleNextDue.objects.bulk_create(
+        [StaleNextDue(child_id=pk) for pk in ids], ignore_conflicts=True
+    )

@@ -20,17 +20,19 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "iru.web.people",
-    "iru.web.children",
-    "iru.web.meetings",
-    "iru.web.rag",
-    "iru.web.audit",
-    "iru.web.imports",
-    "iru.web.inbox",
-    "iru.web.unitadmin",
-    "iru.web.schedule",
-    "iru.web.management",
+    # Domains, lowest first: each imports only those before it in this list.
     "iru.web.core",
+    "iru.web.people",
+    "iru.web.audit",
+    "iru.web.children",
+    "iru.web.caseloads",
+    "iru.web.meetings",
+    "iru.web.disputes",
+    "iru.web.oversight",
+    "iru.web.schedule",
+    "iru.web.imports",
+    # The roles' pages (no models).
+    "iru.web.pages",
 ]
 
 AUTH_USER_MODEL = "people.User"

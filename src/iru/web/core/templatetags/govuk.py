@@ -1,15 +1,22 @@
-"""Template filters for GOV.UK Frontend forms."""
+"""Template filters of the UI kit."""
 
 from __future__ import annotations
 
-from django import forms, template
+from django import template
 
-from iru.web.core.govuk import error_anchor as _error_anchor
+from iru.web.core.presenters import rag_tag_class as _rag_tag_class
+from iru.web.core.presenters import status_tag_class as _status_tag_class
 
 register = template.Library()
 
 
 @register.filter
-def error_anchor(field: forms.BoundField) -> str:
-    """`{{ field|error_anchor }}`: the id the error summary links to for `field`."""
-    return _error_anchor(field)
+def rag_tag_class(rating: str | None) -> str:
+    """`{{ rating.rating|rag_tag_class }}`: the GOV.UK tag class for a RAG rating."""
+    return _rag_tag_class(rating)
+
+
+@register.filter
+def status_tag_class(status: str) -> str:
+    """`{{ "overdue"|status_tag_class }}`: the GOV.UK tag class for a named status."""
+    return _status_tag_class(status)

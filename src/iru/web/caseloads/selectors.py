@@ -1,0 +1,127 @@
+"""Reads of allocations and caseloads: the chairs' caseloads against the IRO Handbook, a
+child's allocation history, search within the user's scope, who manages a child's team."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from iru.web.audit.services import ALLOWED, access_event_record
+from iru.web.caseloads.models import Allocation
+from iru.web.caseloads.scope import (
+    chair_caseload,
+    children_visible_to,
+    current_allocations,
+    with_current_allocations,
+)
+from iru.web.children.models import Child
+from iru.web.children.selectors import with_status
+from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
+
+SEARCH_LIMIT = 50
+_STAFF_ROLES = {
+    User.Role.CHAIR: CHAIR_STAFF_ROLES,
+    User.Role.TEAM_MANAGER: (Staff.Role.TEAM_MANAGER,),
+    User.Role.ADMIN: (Staff.Role.ADMIN,),
+    User.Role.HEAD_OF_SERVICE: (Staff.Role.HEAD_OF_SERVICE,),
+}
+_CASELOAD = {User.Role.CHAIR: "chair_allocations", User.Role.TEAM_MANAGER: "team__allocations"}
+
+
+def _in_force(relation: str, today: date) -> Q:
+    """Allocations reached through `relation` that are in force on `today`."""
+    open_ended = Q(**{f"{relation}__end__isnull": True}) | Q(**{f"{relation}__end__gt": today})
+    return open_ended & Q(**{f"{relation}__start__lte": today})
+
+
+def chair_caseloads(*, today: date) -> QuerySet[Staff]:
+    """Every chair with `lac`, `cp` and `children` (distinct) currently allocated: one query."""
+    current = _in_force("chair_allocations", today)
+
+    def count(extra: Q) -> Count:
+        return Count("chair_allocations__child", filter=current & extra, distinct=True)
+
+    return (
+        Staff.objects.filter(role__in=CHAIR_STAFF_ROLES)
+        .annotate(
+            lac=count(Q(chair_allocations__kind=Allocation.Kind.LAC)),
+            cp=count(Q(chair_allocations__kind=Allocation.Kind.CP)),
+            children=count(Q()),
+        )
+        .order_by("family_name", "given_name", "pk")
+    )
+
+
+def children_for_list(user: User, *, today: date, path: str = "") -> QuerySet[Child]:
+    """The children `user` may see, by name, with their status and chair (the list of
+    children); the read of the list is logged."""
+    visible = with_status(children_visible_to(user, today=today), today=today)
+    children = with_current_allocations(visible, today=today).select_related("cin_record")
+    access_event_record(user=user, action="list_children", outcome=ALLOWED, path=path)
+    return children.order_by("family_name", "given_name", "la_child_id")
+
+
+def chair_children_by_name(user: User, *, today: date) -> list[Child]:
+    """The signed-in chair's children on `today`, by name (to choose those a meeting covered)."""
+    mine = chair_caseload(user, today=today)
+    return list(mine.order_by("family_name", "given_name", "la_child_id"))
+
+
+def child_search(user: User, *, today: date, query: str) -> QuerySet[Child]:
+    """Children in `user`'s scope whose ID is `query` or whose name contains each of its words."""
+    words = query.split()
+    if not words:
+        return Child.objects.none()
+    match = Q(la_child_id__iexact=query.strip())
+    by_name = Q()
+    for word in words:
+        by_name &= Q(given_name__icontains=word) | Q(family_name__icontains=word)
+    visible = children_visible_to(user, today=today).filter(match | by_name)
+    found = with_current_allocations(with_status(visible, today=today), today=today)
+    return found.order_by("family_name", "given_name", "la_child_id")
+
+
+def child_search_for_user(
+    user: User, *, today: date, query: str, path: str = ""
+) -> QuerySet[Child]:
+    """`child_search` for the page: the search is logged."""
+    access_event_record(user=user, action="search_children", outcome=ALLOWED, path=path)
+    return child_search(user, today=today, query=query)
+
+
+def allocation_history(child: Child) -> list[Allocation]:
+    """Every spell of the child's allocations, newest first."""
+    spells = Allocation.objects.filter(child=child).select_related("chair", "social_worker", "team")
+    return list(spells.order_by("-start", "-pk"))
+
+
+def responsible_team_manager(child: Child, *, kind: str, today: date) -> Staff | None:
+    """The team manager of the team holding the child's current allocation (of `kind` first)."""
+    allocations = list(
+        current_allocations(today).filter(child=child, team__isnull=False).order_by("-start")
+    )
+    allocations.sort(key=lambda a: a.kind != kind)
+    for allocation in allocations:
+        if allocation.team_id is None:  # excluded by the query above
+            continue
+        manager = (
+            Staff.objects.filter(team_id=allocation.team_id, role=Staff.Role.TEAM_MANAGER)
+            .order_by("pk")
+            .first()
+        )
+        if manager is not None:
+            return manager
+    return None
+
+
+def demo_staff(*, role: str, today: date) -> Staff | None:
+    """The staff member a demo user of `role` stands for: for chairs and team managers, the
+    one with the most children allocated today, so the demo shows a real caseload.
+    """
+    staff = Staff.objects.filter(role__in=_STAFF_ROLES[User.Role(role)])
+    relation = _CASELOAD.get(User.Role(role))
+    if relation is None:
+        return staff.order_by("pk").first()
+    loads = staff.annotate(load=Count(relation, filter=_in_force(relation, today)))
+    return loads.order_by("-load", "pk").first()

@@ -1,0 +1,128 @@
+"""The UI kit's form pieces: the one GOV.UK date field, error summary links, service errors.
+
+Every form in the app subclasses `GovukForm`; `templates/govuk/field.html` wraps any of its bound
+fields in the GOV.UK form group, label, hint and error message, and `govuk/error_summary.html`
+lists its errors, each linked to the input it is about.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import HttpRequest, QueryDict
+
+# (name suffix, label, width in characters, most digits accepted)
+_PARTS = (("day", "Day", 2, 2), ("month", "Month", 2, 2), ("year", "Year", 4, 4))
+EARLIEST_YEAR = 1900  # no record the unit keeps is older
+
+
+class GovukDateInput(forms.MultiWidget):
+    """Three boxes named `<name>_day`, `<name>_month`, `<name>_year` (ids likewise)."""
+
+    template_name = "govuk/widgets/date_input.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({key: forms.TextInput() for key, _, _, _ in _PARTS}, attrs)
+
+    def decompress(self, value: Any) -> list[int | None]:
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        base_id = context["widget"]["attrs"].get("id")
+        context["widget"]["invalid"] = bool((attrs or {}).get("aria-invalid"))
+        for sub, (key, label, width, _) in zip(
+            context["widget"]["subwidgets"], _PARTS, strict=True
+        ):
+            sub["label"], sub["width"] = label, width
+            if base_id:  # `id_held_day`, not Django's `id_held_0`: the error summary links here
+                sub["attrs"]["id"] = f"{base_id}_{key}"
+        return context
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with the GOV.UK date input's error messages.
+
+    Only digits are accepted, at most 2 for the day and month and exactly 4 for the year, so
+    no input can overflow `date()`; a part missing or a date that does not exist is an error
+    naming the field ("Date of the meeting must include a month").
+    """
+
+    widget = GovukDateInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        fields = tuple(forms.CharField(required=False) for _ in _PARTS)
+        label = str(kwargs.get("label") or "Date")
+        messages = {"required": f"Enter the {label[0].lower()}{label[1:]}"}
+        messages.update(kwargs.pop("error_messages", None) or {})
+        kwargs.setdefault("help_text", "For example, 27 3 2024")
+        super().__init__(fields, require_all_fields=False, error_messages=messages, **kwargs)
+
+    def compress(self, data_list: list[str]) -> date | None:
+        parts = [str(part or "").strip() for part in (data_list or [])]
+        if not any(parts):  # blank, or only spaces: Django's own check lets spaces through
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return None
+        label = str(self.label or "Date")
+        missing = [name for (name, _, _, _), part in zip(_PARTS, parts, strict=False) if not part]
+        if missing or len(parts) != len(_PARTS):
+            raise ValidationError(f"{label} must include a {(missing or ['day'])[0]}")
+        day, month, year = parts
+        well_formed = all(part.isascii() and part.isdigit() for part in parts)
+        if not well_formed or len(day) > 2 or len(month) > 2 or len(year) != 4:
+            raise ValidationError(f"{label} must be a real date")
+        try:
+            value = date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(f"{label} must be a real date") from None
+        if value.year < EARLIEST_YEAR:
+            raise ValidationError(f"{label} must be a real date")
+        return value
+
+
+def _error_anchor(form: forms.Form, name: str) -> str:
+    """The id of the input a link to field `name` moves focus to (the first field for errors
+    that belong to the whole form). Radios, checkboxes and the date input have no input with
+    the field's own id, so the link goes to their first input."""
+    if name == NON_FIELD_ERRORS or name not in form.fields:
+        first = next(iter(form.fields), "")
+        return _error_anchor(form, first) if first else "main-content"
+    field = form[name]
+    widget = field.field.widget
+    if isinstance(widget, GovukDateInput):
+        return f"{field.auto_id}_day"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple | forms.MultiWidget):
+        return f"{field.auto_id}_0"
+    return str(field.auto_id)
+
+
+class GovukForm(forms.Form):
+    """A form that lists its errors for the GOV.UK error summary, each linked to its input."""
+
+    def error_links(self) -> list[tuple[str, str]]:
+        return [
+            (f"#{_error_anchor(self, name)}", str(message))
+            for name, messages in self.errors.items()
+            for message in messages
+        ]
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: a message keyed by a field of the form goes
+    beside that field, any other message on the form as a whole."""
+    messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for name, texts in messages.items():
+        target = name if name in form.fields else None
+        for text in texts:
+            form.add_error(target, text)
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The POST data to bind a form to (an empty POST too), or None for a GET."""
+    return request.POST if request.method == "POST" else None

@@ -1,0 +1,85 @@
+"""Reads of imports: the runs, the database read back into an `iru.data.Dataset`, and the
+figures on it (so figures on the database and on the files are computed by the same code)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypedDict
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.http import Http404
+
+from iru.data.dataset import Dataset
+from iru.figures import compute_figures
+from iru.web.children.selectors import ReturnsFrames, returns_frames
+from iru.web.imports.models import ImportRun
+
+FIGURES_CACHE_SECONDS = 24 * 60 * 60
+INPUT_FLAGS = ("has_header", "has_episodes", "has_reviews", "has_cin")
+
+
+def dataset_from_database() -> Dataset:
+    """Every child's records as the Dataset's frames, with the DfE column names."""
+    frames = returns_frames()
+    return Dataset(**frames, **_inputs(frames))
+
+
+class InputFlags(TypedDict):
+    has_header: bool
+    has_episodes: bool
+    has_reviews: bool
+    has_cin: bool
+
+
+def _inputs(frames: ReturnsFrames) -> InputFlags:
+    """Which inputs were ever present: rows in the database or a successful import's flags."""
+    recorded = dict.fromkeys(INPUT_FLAGS, False)
+    runs = ImportRun.objects.filter(status=ImportRun.Status.SUCCEEDED).values_list(
+        "inputs", flat=True
+    )
+    for inputs in runs:
+        for key in recorded:
+            recorded[key] = recorded[key] or bool(inputs.get(key))
+    return InputFlags(
+        has_header=recorded["has_header"] or not frames["header"].is_empty(),
+        has_episodes=recorded["has_episodes"] or not frames["episodes"].is_empty(),
+        has_reviews=recorded["has_reviews"] or not frames["reviews"].is_empty(),
+        has_cin=recorded["has_cin"]
+        or not frames["cin_children"].is_empty()
+        or not frames["cin_details"].is_empty(),
+    )
+
+
+def latest_import_id() -> int | None:
+    runs = ImportRun.objects.filter(status=ImportRun.Status.SUCCEEDED)
+    return runs.order_by("-pk").values_list("pk", flat=True).first()
+
+
+def year_figures(*, year_end: date, today: date) -> dict[str, Any]:
+    """`compute_figures(dataset_from_database(), year_end)`, cached per year end, latest
+    successful import and day: the returns' data only changes by import (ADR 0005).
+    """
+    key = f"iru:figures:{year_end.isoformat()}:{latest_import_id()}:{today.isoformat()}"
+    figures: dict[str, Any] | None = cache.get(key)
+    if figures is None:
+        figures = compute_figures(dataset_from_database(), year_end)
+        cache.set(key, figures, FIGURES_CACHE_SECONDS)
+    return figures
+
+
+def import_runs() -> QuerySet[ImportRun]:
+    """Every run, newest first."""
+    return ImportRun.objects.select_related("user").order_by("-started_at", "-pk")
+
+
+def import_run(pk: int) -> ImportRun:
+    run = ImportRun.objects.select_related("user").filter(pk=pk).first()
+    if run is None:
+        raise Http404("No such import")
+    return run
+
+
+def demo_already_imported(label: str) -> bool:
+    """A successful run with this label (the demo's seed, scale and day) exists."""
+    return ImportRun.objects.filter(label=label, status=ImportRun.Status.SUCCEEDED).exists()

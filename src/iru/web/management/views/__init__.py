@@ -1,1 +1,0 @@
-"""The Head of Service's pages: thin views over selectors, presenters and services."""

@@ -1,0 +1,112 @@
+"""Arranging a meeting (admin only): convening it, and recording its consultation booklets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from iru.web.audit.services import ALLOWED, access_event_record
+from iru.web.caseloads.scope import children_visible_to
+from iru.web.children.models import Child
+from iru.web.meetings.models import Convening, Invitee, Meeting
+from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
+
+
+def booklet_dates_check(*, sent: date | None, returned: date | None, today: date) -> None:
+    """Raise ValidationError (keyed by field) when the booklet dates cannot be right."""
+    errors: dict[str, str] = {}
+    if sent is not None and sent > today:
+        errors["booklets_sent"] = "The date booklets were sent must be today or in the past"
+    if returned is not None:
+        if returned > today:
+            errors["booklets_returned"] = "The date booklets came back must be today or earlier"
+        elif sent is None:
+            errors["booklets_sent"] = "Enter the date booklets were sent, as they have come back"
+        elif returned < sent:
+            errors["booklets_returned"] = "Booklets cannot come back before they were sent"
+    if errors:
+        raise ValidationError(errors)
+
+
+def meeting_convene(
+    *,
+    user: User,
+    children: Sequence[Child],
+    kind: str,
+    date: date,
+    chair: Staff | None,
+    invitees: Sequence[str],
+    booklets_sent: date | None,
+    booklets_returned: date | None,
+    today: date,
+) -> Convening:
+    """Arrange a meeting for `children` on `date`, with its invitees and booklet dates.
+
+    Only admin may convene, and only for children they can see. Raises ValidationError for a
+    meeting in the past, an unknown kind, a chair who is not a chair, or impossible dates.
+    """
+    _check_admin(user)
+    visible = children_visible_to(user, today=today)
+    if not children or visible.filter(pk__in=[c.pk for c in children]).count() != len(
+        {c.pk for c in children}
+    ):
+        raise PermissionDenied("children outside the user's scope")
+    errors: dict[str, str] = {}
+    if kind not in Meeting.Kind.values:
+        errors["kind"] = "Select the type of meeting"
+    if date < today:
+        errors["date"] = "The meeting date must be today or in the future"
+    if chair is not None and chair.role not in CHAIR_STAFF_ROLES:
+        errors["chair"] = "Select a chair (an IRO or a conference chair)"
+    if errors:
+        raise ValidationError(errors)
+    booklet_dates_check(sent=booklets_sent, returned=booklets_returned, today=today)
+    with transaction.atomic():
+        convening = Convening.objects.create(
+            kind=kind,
+            date=date,
+            chair=chair,
+            booklets_sent=booklets_sent,
+            booklets_returned=booklets_returned,
+            convened_by=user,
+        )
+        convening.children.set(children)
+        names = [n.strip() for n in invitees if n.strip()]
+        Invitee.objects.bulk_create(
+            Invitee(convening=convening, position=i, name=name)
+            for i, name in enumerate(names, start=1)
+        )
+        for child in children:
+            _log(user, "convene_meeting", child)
+    return convening
+
+
+def convening_booklets_record(
+    *,
+    user: User,
+    convening: Convening,
+    sent: date | None,
+    returned: date | None,
+    today: date,
+) -> Convening:
+    """Record when the consultation booklets for a convened meeting went out and came back."""
+    _check_admin(user)
+    booklet_dates_check(sent=sent, returned=returned, today=today)
+    with transaction.atomic():
+        convening.booklets_sent, convening.booklets_returned = sent, returned
+        convening.save(update_fields=["booklets_sent", "booklets_returned"])
+        for child in convening.children.all():
+            _log(user, "record_booklets", child)
+    return convening
+
+
+def _check_admin(user: User) -> None:
+    if not getattr(user, "is_authenticated", False) or user.role != User.Role.ADMIN:
+        raise PermissionDenied("only admin convene meetings")
+
+
+def _log(user: User, action: str, child: Child) -> None:
+    access_event_record(user=user, action=action, outcome=ALLOWED, child=child)

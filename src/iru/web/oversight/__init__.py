@@ -1,0 +1,1 @@
+"""The chair's oversight of a child's case between meetings."""

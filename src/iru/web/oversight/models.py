@@ -1,0 +1,20 @@
+"""Notes of the chair's oversight of a child's case between meetings."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from iru.web.children.models import Child
+from iru.web.people.models import Staff
+
+
+class OversightNote(models.Model):
+    """A chair's note of oversight between meetings."""
+
+    external_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="oversight_notes")
+    author = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="oversight_notes"
+    )
+    date = models.DateField()
+    text = models.TextField()

@@ -1,0 +1,208 @@
+"""The chair's forms: My children's filters, recording a meeting (two steps), the RAG form,
+oversight notes and escalations. Services re-check everything the forms check."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from iru.rules.codes.registry import code_list
+from iru.rules.participation import participation_choices
+from iru.rules.years import collection_year
+from iru.web.children.models import Child
+from iru.web.children.presenters import child_label
+from iru.web.core.forms import GovukDateField, GovukForm
+from iru.web.core.presenters import RAG_LABELS
+from iru.web.disputes.models import RagReason
+from iru.web.meetings.models import Meeting
+from iru.web.schedule.selectors.due import KIND_LABELS
+
+RATINGS = list(RAG_LABELS.items())
+ATTENDEES = [
+    ("child", "Child or young person"),
+    ("parent", "Parent"),
+    ("carer", "Carer"),
+    ("social_worker", "Social worker"),
+    ("advocate", "Advocate"),
+    ("health", "Health"),
+    ("education", "Education"),
+    ("police", "Police"),
+    ("other", "Other agency"),
+]
+YES_NO = [("yes", "Yes"), ("no", "No"), ("na", "Not applicable (no reports or no parents)")]
+
+
+class CaseloadFilterForm(GovukForm):
+    """The GET filters of My children; only filters go in the URL, never a child's details."""
+
+    kind = forms.ChoiceField(
+        label="Next meeting", required=False, choices=[("", "Any meeting"), *KIND_LABELS.items()]
+    )
+    rag = forms.ChoiceField(
+        label="Last RAG rating",
+        required=False,
+        choices=[("", "Any rating"), *RATINGS, ("none", "Not rated")],
+    )
+    overdue = forms.ChoiceField(
+        label="Due", required=False, choices=[("", "Overdue or not"), ("yes", "Overdue only")]
+    )
+    sort = forms.ChoiceField(
+        label="Sort by", required=False, choices=[("due", "Due date"), ("name", "Name")]
+    )
+
+
+class MeetingStartForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="What kind of meeting was it?",
+        choices=Meeting.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the kind of meeting"},
+    )
+    children = forms.TypedMultipleChoiceField(
+        label="Which children did it cover?",
+        help_text="A conference often covers brothers and sisters: select each of them.",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select the children the meeting covered"},
+    )
+
+    def __init__(self, *args: Any, caseload: Sequence[Child], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["children"].choices = [(c.pk, child_label(c)) for c in caseload]  # type: ignore[attr-defined]
+
+
+class MeetingDetailsForm(GovukForm):
+    held = GovukDateField(label="Date the meeting was held", help_text="For example, 27 3 2024")
+    attendees = forms.MultipleChoiceField(
+        label="Who attended?", choices=ATTENDEES, widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )  # fmt: skip
+    reports_shared = forms.ChoiceField(
+        label="Were reports shared with parents at least 3 working days before?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether reports were shared 3 days before"},
+    )
+
+    def __init__(
+        self, *args: Any, kind: str, children: Sequence[Child], today: date, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind, self.children, self.today = kind, list(children), today
+        if kind == Meeting.Kind.LAC_REVIEW:
+            self._add_participation()
+        else:
+            self._add_outcome(kind)
+
+    def _add_participation(self) -> None:
+        choices = participation_choices(self.today)
+        for child in self.children:
+            self.fields[f"participation_{child.pk}"] = forms.ChoiceField(
+                label=f"How did {child_label(child)} take part?",
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Select how the child took part in the review"},
+            )
+
+    def _add_outcome(self, kind: str) -> None:
+        categories = code_list("CategoryOfAbuse", collection_year(self.today))
+        self.fields["outcome"] = forms.ChoiceField(
+            label="Outcome" if kind == Meeting.Kind.RCPC else "Did the conference make a plan?",
+            choices=Meeting.Outcome.choices,
+            widget=forms.RadioSelect,
+            required=kind == Meeting.Kind.ICPC,
+            error_messages={"required": "Select whether the conference made a plan"},
+        )
+        self.fields["category"] = forms.ChoiceField(
+            label="Category of abuse",
+            help_text="Needed when the conference makes a plan.",
+            choices=[("", "Not applicable"), *sorted(categories.descriptions.items())],
+            required=False,
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("outcome") == Meeting.Outcome.PLAN and not data.get("category"):
+            self.add_error("category", "Select the category of abuse")
+        return data
+
+    def participation(self) -> dict[int, str]:
+        return {c.pk: self.cleaned_data.get(f"participation_{c.pk}", "") for c in self.children}
+
+    def participation_fields(self) -> list[forms.BoundField]:
+        return [
+            self[f"participation_{c.pk}"]
+            for c in self.children
+            if f"participation_{c.pk}" in self.fields
+        ]
+
+    def reports_shared_3_days(self) -> bool | None:
+        return {"yes": True, "no": False}.get(self.cleaned_data["reports_shared"])
+
+
+class RagRatingForm(GovukForm):
+    """Rating, then the catalogue's reasons for each rating (no JavaScript: all three shown)."""
+
+    rating = forms.ChoiceField(
+        label="Rating",
+        choices=RATINGS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a rating"},
+    )
+    comment = forms.CharField(label="Comments", widget=forms.Textarea, required=False)
+
+    def __init__(self, *args: Any, reasons: Sequence[RagReason], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for value, label in RATINGS:
+            self.fields[f"reasons_{value}"] = forms.MultipleChoiceField(
+                label=f"Reasons for {label.lower()}",
+                choices=[(r.code, r.text) for r in reasons if r.rating == value],
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        rating = data.get("rating")
+        for value, _ in RATINGS:
+            if value != rating and data.get(f"reasons_{value}"):
+                self.add_error(f"reasons_{value}", "Only select reasons for the rating you chose")
+        if rating in ("red", "amber") and not data.get(f"reasons_{rating}"):
+            self.add_error(f"reasons_{rating}", "Select at least one reason for the rating")
+        return data
+
+    def reason_fields(self) -> list[forms.BoundField]:
+        return [self[f"reasons_{value}"] for value, _ in RATINGS]
+
+
+class OversightNoteForm(GovukForm):
+    day = GovukDateField(label="Date of the oversight", help_text="For example, 27 3 2024")
+    text = forms.CharField(
+        label="Note", widget=forms.Textarea, error_messages={"required": "Enter the note"}
+    )
+
+
+class EscalationRaiseForm(GovukForm):
+    summary = forms.CharField(
+        label="What is the dispute about?",
+        help_text="It goes first, informally, to the child's team manager.",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter what the dispute is about"},
+    )
+
+
+class EscalationAdvanceForm(GovukForm):
+    response = forms.CharField(
+        label="Response received at this stage (if any)", widget=forms.Textarea, required=False
+    )
+
+
+class EscalationResolveForm(GovukForm):
+    outcome = forms.CharField(
+        label="How was it resolved?",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter how the dispute was resolved"},
+    )

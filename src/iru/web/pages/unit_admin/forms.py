@@ -1,0 +1,79 @@
+"""Forms for the admin team's pages. Services re-check everything the forms check."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+
+from iru.web.core.forms import GovukDateField, GovukForm
+from iru.web.meetings.models import Meeting
+from iru.web.people.selectors import chairs
+
+MAX_INVITEES = 30
+
+
+class ScheduleFilterForm(GovukForm):
+    """The schedule's filters, from the query string; every value is optional."""
+
+    chair = forms.TypedChoiceField(label="Chair", required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label="Meeting type", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].choices = [("", "All chairs")] + [  # type: ignore[attr-defined]
+            (s.pk, s.full_name) for s in chairs()
+        ]
+        self.fields["kind"].choices = [("", "All meeting types"), *Meeting.Kind.choices]  # type: ignore[attr-defined]
+        self.fields["chair"].error_messages["invalid_choice"] = "Select a chair from the list"
+        self.fields["kind"].error_messages["invalid_choice"] = "Select a meeting type from the list"
+
+
+class ConveneForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="Type of meeting",
+        choices=Meeting.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the type of meeting"},
+    )
+    date = GovukDateField(label="Date of the meeting")
+    chair = forms.ModelChoiceField(
+        label="Chair",
+        queryset=chairs(),
+        required=False,
+        empty_label="Not yet decided",
+        error_messages={"invalid_choice": "Select a chair from the list"},
+    )
+    invitees = forms.CharField(
+        label="Who is invited",
+        required=False,
+        widget=forms.Textarea,
+        help_text="One person a line, for example: Jo Smith (mother)",
+    )
+    booklets_sent = GovukDateField(label="Consultation booklets sent", required=False)
+    booklets_returned = GovukDateField(label="Consultation booklets returned", required=False)
+
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_invitees(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["invitees"].splitlines()]
+        names = [line for line in lines if line]
+        if len(names) > MAX_INVITEES:
+            raise forms.ValidationError(f"Invite no more than {MAX_INVITEES} people")
+        if any(len(name) > 200 for name in names):
+            raise forms.ValidationError("Each invitee must be 200 characters or fewer")
+        return names
+
+    def clean_date(self) -> datetime.date:
+        value: datetime.date = self.cleaned_data["date"]
+        if value < self.today:
+            raise forms.ValidationError("The meeting date must be today or in the future")
+        return value
+
+
+class BookletsForm(GovukForm):
+    booklets_sent = GovukDateField(label="Consultation booklets sent", required=False)
+    booklets_returned = GovukDateField(label="Consultation booklets returned", required=False)

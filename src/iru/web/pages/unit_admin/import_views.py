@@ -1,0 +1,76 @@
+"""Uploading SSDA903 and CIN census files (admin), and the history of imports (admin and the
+Head of Service).
+
+Thin: the form checks names and sizes before anything is parsed, `dataset_upload` reads and
+imports. A refused file is shown in the GOV.UK error summary, naming the file.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
+
+from iru.web import clock
+from iru.web.core.access import role_required
+from iru.web.imports.selectors import import_run, import_runs
+from iru.web.imports.services.uploads import dataset_upload
+from iru.web.pages.unit_admin.upload_forms import SizeLimitUploadHandler, UploadForm
+from iru.web.people.access import SignedInRequest
+from iru.web.people.roles import ADMIN, HEAD_OF_SERVICE
+
+READERS = (ADMIN, HEAD_OF_SERVICE)
+MAX_PROBLEMS_SHOWN = 1000
+
+
+@csrf_exempt  # the size limit must be in place before the body is read; CSRF is checked below
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    limit = SizeLimitUploadHandler(request)
+    handlers = request.upload_handlers
+    assert isinstance(handlers, list)  # a list until the body is read (then immutable)
+    handlers.insert(0, limit)
+    return _upload(request, limit)
+
+
+@csrf_protect
+@role_required(ADMIN)
+def _upload(request: SignedInRequest, limit: SizeLimitUploadHandler) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "unit_admin/import_upload.html", {"form": UploadForm()})
+    uploads = request.FILES.getlist("files")
+    form = UploadForm(request.POST, uploads=uploads, too_large=limit.too_large)
+    if not form.is_valid():
+        return render(request, "unit_admin/import_upload.html", {"form": form}, status=400)
+    outcome = dataset_upload(files=form.named_contents(), user=request.user, today=clock.today())
+    if not outcome.imported:
+        form.add_error("files", _refusal(outcome.refused_file, outcome.reason))
+        context = {"form": form, "refused": outcome}
+        return render(request, "unit_admin/import_upload.html", context, status=400)
+    context = {
+        "outcome": outcome,
+        "problems": outcome.problems[:MAX_PROBLEMS_SHOWN],
+        "run": import_run(outcome.run_id),
+    }
+    return render(request, "unit_admin/import_result.html", context)
+
+
+def _refusal(file: str, reason: str) -> str:
+    if file:
+        return f"{file} could not be read: it {reason}. Nothing was imported."
+    return f"Nothing was imported: {reason}."
+
+
+@require_GET
+@role_required(*READERS)
+def history(request: SignedInRequest) -> HttpResponse:
+    page_obj = Paginator(import_runs(), 50).get_page(request.GET.get("page"))
+    return render(request, "unit_admin/import_history.html", {"page_obj": page_obj})
+
+
+@require_GET
+@role_required(*READERS)
+def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    return render(request, "unit_admin/import_run.html", {"run": import_run(pk)})

@@ -1,0 +1,103 @@
+"""Every page's URL. The namespaces (and the paths) are the ones the app has always had; each
+points at the role's own view module."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.urls import URLPattern, URLResolver, include, path
+
+from iru.web.pages.chair import dispute_views, meeting_views
+from iru.web.pages.chair import views as chair_views
+from iru.web.pages.common import views as common_views
+from iru.web.pages.head_of_service import (
+    allocations_views,
+    catalogue_views,
+    overview_views,
+    users_views,
+)
+from iru.web.pages.team_manager import views as team_manager_views
+from iru.web.pages.unit_admin import import_views
+from iru.web.pages.unit_admin import views as unit_admin_views
+
+Patterns = list[URLPattern | URLResolver]
+
+children: Patterns = [
+    path("", common_views.child_list, name="list"),
+    path("mine/", chair_views.my_children, name="mine"),
+    path("<int:pk>/", common_views.child_detail, name="detail"),
+]
+meetings: Patterns = [
+    path("record/", meeting_views.meeting_start, name="start"),
+    path("record/details/", meeting_views.meeting_record_view, name="record"),
+    path("<int:pk>/", common_views.meeting_detail, name="detail"),
+]
+rag: Patterns = [
+    path(
+        "meetings/<int:meeting_pk>/children/<int:child_pk>/rating/",
+        dispute_views.rag_rate,
+        name="rate",
+    ),
+    path("children/<int:pk>/oversight/", dispute_views.oversight_add, name="oversight"),
+    path(
+        "children/<int:pk>/escalations/new/",
+        dispute_views.escalation_raise,
+        name="escalation-raise",
+    ),
+    path("escalations/<int:pk>/", dispute_views.escalation_detail, name="escalation"),
+    path(
+        "escalations/<int:pk>/advance/", dispute_views.escalation_advance, name="escalation-advance"
+    ),
+    path(
+        "escalations/<int:pk>/resolve/", dispute_views.escalation_resolve, name="escalation-resolve"
+    ),
+    path(
+        "escalations/<int:pk>/cafcass/", dispute_views.escalation_cafcass, name="escalation-cafcass"
+    ),
+]
+inbox: Patterns = [
+    path("", team_manager_views.inbox, name="inbox"),
+    path("ratings/<int:pk>/", team_manager_views.rating, name="rating"),
+    path("escalations/<int:pk>/", team_manager_views.escalation, name="escalation"),
+]
+unitadmin: Patterns = [
+    path("schedule/", unit_admin_views.schedule, name="schedule"),
+    path("convene/<int:child_pk>/", unit_admin_views.convene, name="convene"),
+    path("meetings/", unit_admin_views.convenings, name="convenings"),
+    path("meetings/<int:pk>/", unit_admin_views.convening_detail, name="convening"),
+]
+imports: Patterns = [
+    path("", import_views.history, name="history"),
+    path("upload/", import_views.upload, name="upload"),
+    path("<int:pk>/", import_views.run_detail, name="run"),
+]
+management: Patterns = [
+    path("", overview_views.dashboard, name="dashboard"),
+    path("caseloads/", overview_views.caseloads, name="caseloads"),
+    path("allocations/", allocations_views.search, name="allocate"),
+    path("allocations/<int:pk>/", allocations_views.child_allocations, name="child-allocations"),
+    path("rag-reasons/", catalogue_views.reason_list, name="reasons"),
+    path("rag-reasons/add/", catalogue_views.reason_add, name="reason-add"),
+    path("rag-reasons/<int:pk>/edit/", catalogue_views.reason_edit, name="reason-edit"),
+    path("rag-reasons/<int:pk>/retire/", catalogue_views.reason_retire, name="reason-retire"),
+    path("users/", users_views.user_list, name="users"),
+    path("users/add/", users_views.user_add, name="user-add"),
+    path("users/<int:pk>/role/", users_views.user_role, name="user-role"),
+    path("users/<int:pk>/deactivate/", users_views.user_deactivate, name="user-deactivate"),
+]
+
+urlpatterns: Patterns = [
+    path("", common_views.home, name="home"),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="sign-in",
+    ),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path("children/", include((children, "children"))),
+    path("meetings/", include((meetings, "meetings"))),
+    path("rag/", include((rag, "rag"))),
+    path("inbox/", include((inbox, "inbox"))),
+    path("unit/", include((unitadmin, "unitadmin"))),
+    path("imports/", include((imports, "imports"))),
+    path("management/", include((management, "management"))),
+]

@@ -1,0 +1,107 @@
+"""`iru import` and `iru demo --no-serve`, run in-process against the test database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from iru.cli import main
+from iru.web.caseloads.scope import children_visible_to
+from iru.web.children.models import Child
+from iru.web.imports.models import ImportRun
+from iru.web.people.models import User
+from tests.web.conftest import UNIT_FILES
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+    "A1,1,01/05/2012,WBRI,UN1,,\n"
+    "C3,2,31/01/2009,MWBC,UN2,,\n"
+)
+
+
+@pytest.fixture
+def source(tmp_path):
+    year = tmp_path / "2023-24"
+    year.mkdir()
+    (year / "SSDA903_2023-24_Header.csv").write_text(HEADER)
+    unit = tmp_path / "unit"
+    unit.mkdir()
+    for name, text in UNIT_FILES.items():
+        (unit / name).write_text(text)
+    return tmp_path
+
+
+def test_import_prints_what_it_did(source, capsys):
+    assert main(["import", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "3 children added, 0 updated" in out
+    assert "allocations: 3 added" in out
+    assert Child.objects.get(la_child_id="A1").given_name == "Alfie"
+    assert main(["import", str(source)]) == 0
+    assert "0 children added, 0 updated" in capsys.readouterr().out
+
+
+def test_an_unreadable_file_stops_the_import_with_one_line(source, capsys):
+    (source / "2023-24" / "CIN_Census_2024.xml").write_text("this is not XML")
+    assert main(["import", str(source)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "CIN_Census_2024.xml" in err
+    assert "Traceback" not in err
+    assert not Child.objects.exists()
+
+
+def test_a_wrong_unit_value_stops_the_import_naming_file_row_and_column(source, capsys):
+    (source / "unit" / "teams.csv").write_text("id,name,kind\nT1,North,nowhere\n")
+    assert main(["import", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert "unit/teams.csv, row 2, column kind" in err
+    assert "'nowhere'" in err
+    assert not Child.objects.exists()
+
+
+def test_an_unknown_user_stops_the_import(source, capsys):
+    assert main(["import", str(source), "--user", "nobody"]) == 2
+    assert "no user called 'nobody'" in capsys.readouterr().err
+
+
+def test_import_records_who_ran_it(source, django_user_model):
+    user = django_user_model.objects.create_user(username="ada", password="x", role="admin")
+    assert main(["import", str(source), "--user", "ada"]) == 0
+    assert ImportRun.objects.get().user == user
+
+
+@pytest.mark.slow
+def test_demo_sets_everything_up_without_serving(tmp_path, capsys):
+    args = [
+        "demo",
+        "--no-serve",
+        "--scale",
+        "tiny",
+        "--today",
+        "2024-06-03",
+        "--data-dir",
+        str(tmp_path / "demo"),
+    ]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    for username in ("demo-chair", "demo-team-manager", "demo-admin", "demo-head-of-service"):
+        assert username in out
+    assert set(User.objects.values_list("role", flat=True)) == {
+        "chair",
+        "team_manager",
+        "admin",
+        "head_of_service",
+    }
+    assert ImportRun.objects.get().status == ImportRun.Status.SUCCEEDED
+    assert Child.objects.count() > 50
+    if (tmp_path / "demo" / "unit" / "allocations.csv").exists():
+        chair = User.objects.get(username="demo-chair")
+        assert children_visible_to(chair, today=date(2024, 6, 3)).exists()
+
+    assert main(args) == 0  # a second run reuses the import, with new passwords
+    assert "already imported" in capsys.readouterr().out
+    assert ImportRun.objects.count() == 1

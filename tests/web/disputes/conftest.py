@@ -1,0 +1,15 @@
+"""The chair's fixtures, and users of every role on a frozen day."""
+
+from __future__ import annotations
+
+from tests.web.fixtures.chair import (  # noqa: F401 (fixtures)
+    a1,
+    b2,
+    chair,
+    frozen_today,
+    other_chair,
+)
+from tests.web.fixtures.roles import (  # noqa: F401 (fixtures)
+    today,
+    users,
+)

@@ -105,3 +105,20 @@ def test_demo_sets_everything_up_without_serving(tmp_path, capsys):
     assert main(args) == 0  # a second run reuses the import, with new passwords
     assert "already imported" in capsys.readouterr().out
     assert ImportRun.objects.count() == 1
+
+
+def test_a_database_made_before_the_apps_were_re_cut_is_a_clear_error(source, capsys):
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # what a database of the old layout records
+        cursor.execute(
+            "INSERT INTO django_migrations (app, name, applied) VALUES ('rag', '0001_initial', %s)",
+            ["2026-11-27 00:00:00"],
+        )
+    assert main(["import", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert "made by an earlier version of iru" in err
+    assert "Traceback" not in err
+    assert main(["demo", "--no-serve"]) == 2
+    assert "Delete it" in capsys.readouterr().err
+    assert not Child.objects.exists()

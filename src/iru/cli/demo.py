@@ -33,7 +33,12 @@ def run(args: argparse.Namespace) -> int:
 
     from iru.cli.importer import ImportStopped
     from iru.web import clock
+    from iru.web.runtime import database_made_before_message, migrations_of_apps_gone
 
+    if migrations_of_apps_gone():
+        database = settings.DATABASES["default"]["NAME"]
+        print(f"iru demo: {database_made_before_message(database)}", file=sys.stderr)
+        return 2
     call_command("migrate", interactive=False, verbosity=0)
     today = args.today or clock.today()  # the command may read the clock; the library never
     data_dir = args.data_dir or Path(settings.VAR_DIR) / "demo-data"

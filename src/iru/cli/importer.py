@@ -41,10 +41,16 @@ def import_path(path: Path, *, today: date, username: str | None = None, label: 
     """Read `path` and import it, storing every child's next meeting as of `today`; raises
     `ImportStopped` with a one-line reason on failure."""
     from iru.web.imports.services.dataset import import_dataset
-    from iru.web.runtime import unapplied_migrations
+    from iru.web.runtime import (
+        database_made_before_message,
+        migrations_of_apps_gone,
+        unapplied_migrations,
+    )
 
     if not path.exists():
         raise ImportStopped(f"{path}: no such file or folder")
+    if migrations_of_apps_gone():
+        raise ImportStopped(database_made_before_message("DATABASE_URL"))
     if unapplied_migrations():
         raise ImportStopped("the database needs migrating first: run `iru manage migrate`")
     user = _user(username)

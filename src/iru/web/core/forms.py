@@ -86,7 +86,7 @@ class GovukDateField(forms.MultiValueField):
         return value
 
 
-def _error_anchor(form: forms.Form, name: str) -> str:
+def _error_anchor(form: forms.BaseForm, name: str) -> str:
     """The id of the input a link to field `name` moves focus to (the first field for errors
     that belong to the whole form). Radios, checkboxes and the date input have no input with
     the field's own id, so the link goes to their first input."""
@@ -102,15 +102,23 @@ def _error_anchor(form: forms.Form, name: str) -> str:
     return str(field.auto_id)
 
 
-class GovukForm(forms.Form):
-    """A form that lists its errors for the GOV.UK error summary, each linked to its input."""
+class GovukErrorLinks:
+    """Lists a form's errors for the GOV.UK error summary, each linked to its input (a mixin
+    for forms that must subclass another form, such as Django's sign-in form)."""
 
     def error_links(self) -> list[tuple[str, str]]:
+        form = self
+        assert isinstance(form, forms.BaseForm)
         return [
-            (f"#{_error_anchor(self, name)}", str(message))
-            for name, messages in self.errors.items()
+            (f"#{_error_anchor(form, name)}", str(message))
+            for name, messages in form.errors.items()
             for message in messages
         ]
+
+
+class GovukForm(GovukErrorLinks, forms.Form):
+    """A form shown with the UI kit: `govuk/field.html` for its fields, `govuk/error_summary.html`
+    for its errors."""
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

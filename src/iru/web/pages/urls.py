@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from iru.web.pages.chair import dispute_views, meeting_views
 from iru.web.pages.chair import views as chair_views
 from iru.web.pages.common import views as common_views
+from iru.web.pages.common.forms import SignInForm
 from iru.web.pages.head_of_service import (
     allocations_views,
     catalogue_views,
@@ -89,7 +90,11 @@ urlpatterns: Patterns = [
     path("", common_views.home, name="home"),
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="common/sign_in.html",
+            authentication_form=SignInForm,
+            redirect_authenticated_user=True,
+        ),
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 import holidays
+import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -8,11 +9,14 @@ from hypothesis import strategies as st
 from iru.rules.calendar import (
     ONE_OFF_BANK_HOLIDAYS,
     add_working_days,
+    add_working_days_expr,
+    bank_holidays_covering,
     bank_holidays_in_year,
     england_bank_holidays,
     is_working_day,
     working_days_between,
 )
+from tests.rules.forms import polars_form
 
 # Dates within the years the `holidays` package and our figures care about.
 dates = st.dates(min_value=date(1995, 1, 1), max_value=date(2030, 12, 31))
@@ -62,6 +66,13 @@ def test_is_working_day(day: date, expected: bool) -> None:
         # 8-11 Dec = 4, 14-18 = 9, 21-24 = 13, skip 25 and Mon 28 (Boxing Day substitute),
         # 29-31 = 16, skip 1 Jan, Mon 4 = 17, Tue 5 = 18, Wed 6 = 19, Thu 7 Jan 2016 = 20.
         (date(2015, 12, 7), 20, date(2016, 1, 7)),
+        # A bank holiday start (Christmas Day 2015, a Friday): Tue 29 Dec is day 1, so
+        # day 15 is Tue 19 Jan 2016 (29,30,31 | 4-8 | 11-15 | 18,19).
+        (date(2015, 12, 25), 15, date(2016, 1, 19)),
+        # Easter 2016: Good Friday 25 Mar and Easter Monday 28 Mar; Thu 24 Mar + 1 = Tue 29 Mar.
+        (date(2016, 3, 24), 1, date(2016, 3, 29)),
+        # Thu 2 Jun 2016: 3 = 1, 6-10 = 6, 13-17 = 11, 20-23 = 15 (no holiday between).
+        (date(2016, 6, 2), 15, date(2016, 6, 23)),
         # Easter 2021: Thu 1 Apr is day 0; Good Friday 2 Apr and Easter Monday 5 Apr skipped.
         (date(2021, 4, 1), 1, date(2021, 4, 6)),
         # Christmas 2021 falls at a weekend: substitutes Mon 27 and Tue 28 Dec.
@@ -88,10 +99,47 @@ def test_is_working_day(day: date, expected: bool) -> None:
         (date(2025, 2, 3), -20, date(2025, 1, 6)),
         # Counting back from a Sunday: the first working day before it is day -1.
         (date(2025, 1, 5), -1, date(2025, 1, 3)),
+        # Counting back over Easter Monday 2025 (21 Apr) and Good Friday (18 Apr).
+        (date(2025, 4, 22), -1, date(2025, 4, 17)),
     ],
 )
 def test_add_working_days(start: date, n: int, expected: date) -> None:
     assert add_working_days(start, n) == expected
+    holidays_list = bank_holidays_covering([start, expected])
+    expr = add_working_days_expr(pl.col("start"), n, holidays_list)
+    assert polars_form(expr, start=[start]) == [expected]
+
+
+@settings(max_examples=100, deadline=None)
+@given(starts=st.lists(dates, min_size=1, max_size=20), n=st.integers(-70, 70))
+def test_add_working_days_agrees_with_polars(starts: list[date], n: int) -> None:
+    # Counting back may reach the year before the earliest start.
+    holidays_list = england_bank_holidays(min(starts).year - 1, max(starts).year + 1)
+    expr = add_working_days_expr(pl.col("start"), n, holidays_list)
+    assert polars_form(expr, start=starts) == [add_working_days(start, n) for start in starts]
+
+
+def test_add_working_days_expr_keeps_a_missing_date_missing() -> None:
+    expr = add_working_days_expr(pl.col("start"), 20, england_bank_holidays(2025, 2026))
+    assert polars_form(expr, start=[None, date(2025, 1, 4)]) == [None, date(2025, 1, 31)]
+
+
+@pytest.mark.parametrize(
+    ("days", "first", "last"),
+    [
+        ([date(2015, 6, 1), None, date(2017, 1, 1)], date(2015, 1, 1), date(2018, 12, 26)),
+        ([date(2016, 3, 31)], date(2016, 1, 1), date(2017, 12, 26)),
+    ],
+)
+def test_bank_holidays_covering_runs_to_a_year_after_the_latest(
+    days: list[date | None], first: date, last: date
+) -> None:
+    covering = bank_holidays_covering(days)
+    assert (covering[0], covering[-1]) == (first, last)
+
+
+def test_bank_holidays_covering_nothing_is_empty() -> None:
+    assert bank_holidays_covering([None, None]) == []
 
 
 @pytest.mark.parametrize(

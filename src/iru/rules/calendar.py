@@ -10,15 +10,21 @@ One-off bank holidays (a coronation, a state funeral) are proclaimed at short no
 the `holidays` package only in a later release. Until we upgrade the pinned package, add each one
 to `ONE_OFF_BANK_HOLIDAYS` below with the proclamation it comes from, and remove it again once the
 package carries it (a test fails while both have it, as a reminder).
+
+"Within N working days" has its scalar form (`add_working_days`) and its polars form
+(`add_working_days_expr`, with the bank holidays passed in) side by side.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Literal
 
 import holidays
+import polars as pl
 
 # Future one-off bank holidays not yet in the pinned `holidays` release: date -> source.
 # Empty while holidays==0.109 knows every proclaimed day (it has 2022-09-19 and 2023-05-08).
@@ -65,6 +71,18 @@ def england_bank_holidays(first_year: int, last_year: int) -> list[date]:
     return list(_cached_range(first_year, last_year))
 
 
+def bank_holidays_covering(days: Iterable[date | None]) -> list[date]:
+    """Return the weekday England bank holidays from the earliest year in `days` to a year after
+    the latest, for `add_working_days_expr` (the extra year holds due dates past the last start).
+
+    Empty when `days` has no date. `None` values are skipped (a column's min or max when empty).
+    """
+    years = [day.year for day in days if day is not None]
+    if not years:
+        return []
+    return england_bank_holidays(min(years), max(years) + 1)
+
+
 def is_working_day(day: date) -> bool:
     """Return True when `day` is a working day in England (not a weekend or bank holiday)."""
     return day.weekday() < _SATURDAY and day not in _cached_year(day.year)
@@ -86,6 +104,21 @@ def add_working_days(start: date, n: int) -> date:
         if is_working_day(day):
             remaining -= 1
     return day
+
+
+def add_working_days_expr(start: pl.Expr, n: int, holidays: list[date]) -> pl.Expr:
+    """`add_working_days` for a column of dates (null stays null).
+
+    `holidays` must hold every bank holiday from the earliest `start` to the latest result
+    (`bank_holidays_covering`); weekends are polars' own `week_mask`. Day 0 is `start` itself;
+    when it is not a working day the first working day after it is day 1, which is polars'
+    `roll="backward"` (Sat 4 Jan 2025 + 20 = Fri 31 Jan 2025), and counting back the first one
+    before it is day -1 (`roll="forward"`). `n = 0` returns `start`, as the scalar form does.
+    """
+    if n == 0:
+        return start
+    roll: Literal["backward", "forward"] = "backward" if n > 0 else "forward"
+    return start.dt.add_business_days(n, holidays=holidays, roll=roll)
 
 
 def _weekdays_through(day: date) -> int:

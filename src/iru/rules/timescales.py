@@ -1,7 +1,8 @@
 """Statutory and local due dates: one function per rule, each citing its source.
 
 "Within N working days of D" follows the day-0 convention of `iru.rules.calendar`; "within N
-months of D" means on or before `add_months(D, N)` (FIGURES.md "Conventions").
+months of D" means on or before `add_months(D, N)` (FIGURES.md "Conventions"). The rules the
+figures count have a polars form (`*_expr`) beside the scalar one, for a column of records.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from iru.rules.calendar import add_working_days
-from iru.rules.months import add_months
+import polars as pl
+
+from iru.rules.calendar import add_working_days, add_working_days_expr
+from iru.rules.months import add_months, add_months_expr
 
 FIRST_LAC_REVIEW_WORKING_DAYS = 20
 SECOND_LAC_REVIEW_MONTHS = 3
@@ -67,6 +70,28 @@ def lac_review_due(
     return add_months(reviews[-1], LATER_LAC_REVIEW_MONTHS)
 
 
+def lac_review_due_expr(
+    rank: pl.Expr, period_start: pl.Expr, previous_review: pl.Expr, holidays: list[date]
+) -> pl.Expr:
+    """`lac_review_due` (not short breaks) for a column of reviews: each review's due date.
+
+    `rank` is the review's place in its period (0 for the first, as `len(previous_reviews)`),
+    `previous_review` the review before it in the period (null for the first) and `holidays`
+    the bank holidays covering the period starts (`iru.rules.calendar.bank_holidays_covering`).
+    CPPCR 2010 reg 33: the first within 20 working days of `period_start`, the second within 3
+    months of the first, each later one within 6 months of the one before (FIGURES.md "LAC
+    statutory reviews").
+    """
+    first = add_working_days_expr(period_start, FIRST_LAC_REVIEW_WORKING_DAYS, holidays)
+    return (
+        pl.when(rank == 0)
+        .then(first)
+        .when(rank == 1)
+        .then(add_months_expr(previous_review, SECOND_LAC_REVIEW_MONTHS))
+        .otherwise(add_months_expr(previous_review, LATER_LAC_REVIEW_MONTHS))
+    )
+
+
 def icpc_due(strategy_discussion: date) -> date:
     """Return the last day for the initial child protection conference.
 
@@ -76,6 +101,12 @@ def icpc_due(strategy_discussion: date) -> date:
     `InitialCPCtarget` is 1970-06-23 for a start on 1970-06-02 (DOMAIN.md 1.2).
     """
     return add_working_days(strategy_discussion, ICPC_WORKING_DAYS)
+
+
+def icpc_due_expr(s47_start: pl.Expr, holidays: list[date]) -> pl.Expr:
+    """`icpc_due` for a column of `S47ActualStartDate`s (null stays null); `holidays` covers
+    them (`bank_holidays_covering`). FIGURES.md `cp.icpc.within_15_working_days`."""
+    return add_working_days_expr(s47_start, ICPC_WORKING_DAYS, holidays)
 
 
 def rcpc_due(plan_start_or_icpc: date, previous_reviews: Sequence[date]) -> date:
@@ -90,6 +121,21 @@ def rcpc_due(plan_start_or_icpc: date, previous_reviews: Sequence[date]) -> date
     if not reviews:
         return add_months(plan_start_or_icpc, FIRST_RCPC_MONTHS)
     return add_months(reviews[-1], LATER_RCPC_MONTHS)
+
+
+def rcpc_due_expr(rank: pl.Expr, plan_start: pl.Expr, previous_review: pl.Expr) -> pl.Expr:
+    """`rcpc_due` for a column of review conferences: each one's due date.
+
+    `rank` is the conference's place among its plan's reviews (0 for the first), `plan_start`
+    the plan's `CPPstartDate`, `previous_review` the review conference before it (null for the
+    first). FIGURES.md `cp.rcpc.in_timescale`: the first within 3 months of `CPPstartDate`, each
+    later one within 6 months of the one before.
+    """
+    return (
+        pl.when(rank == 0)
+        .then(add_months_expr(plan_start, FIRST_RCPC_MONTHS))
+        .otherwise(add_months_expr(previous_review, LATER_RCPC_MONTHS))
+    )
 
 
 def iro_appointment_due(period_start: date) -> date:

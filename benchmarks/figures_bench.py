@@ -34,7 +34,7 @@ from lxml import etree
 from iru.data import read_source
 from iru.data.dataset import Dataset
 from iru.figures import compute_figures, figures_for_year, prepare
-from iru.figures.calendar import add_months
+from iru.rules.months import add_months
 
 T = TypeVar("T")
 ID_COLUMNS = ("CHILD", "LAchildID")

@@ -1,6 +1,6 @@
 """Collection years and reporting years (FIGURES.md "Conventions", "Reporting year")."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 import pytest
@@ -8,6 +8,7 @@ import pytest
 from iru.rules.years import (
     collection_year,
     collection_year_expr,
+    collection_year_span,
     complete_month_ends,
     current_year_end,
     is_month_end,
@@ -32,6 +33,15 @@ from tests.rules.forms import polars_form
 def test_collection_year_is_named_by_its_31_march(day: date, expected: int) -> None:
     assert collection_year(day) == expected
     assert polars_form(collection_year_expr(pl.col("day")), day=[day]) == [expected]
+
+
+@pytest.mark.parametrize("year", [2014, 2016, 2017, 2025])
+def test_collection_year_span_holds_the_days_of_its_year(year: int) -> None:
+    first, last = collection_year_span(year)
+    assert (first, last) == (date(year - 1, 4, 1), date(year, 3, 31))
+    assert collection_year(first) == collection_year(last) == year
+    assert collection_year(first - timedelta(days=1)) == year - 1
+    assert collection_year(last + timedelta(days=1)) == year + 1
 
 
 def test_collection_year_expr_keeps_a_missing_date_missing() -> None:

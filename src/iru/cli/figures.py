@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from iru.figures.calendar import is_month_end
+from iru.rules.years import is_month_end
 
 if TYPE_CHECKING:
     from iru.data.dataset import Dataset

@@ -10,8 +10,8 @@ from datetime import date
 import polars as pl
 
 from iru.data.findings import cell_findings, no_findings
+from iru.rules.periods import SHORT_BREAKS, is_short_break_expr
 
-_SHORT_BREAKS = ["V3", "V4"]
 _OPEN = date(9999, 12, 31)  # an open episode runs on indefinitely
 
 
@@ -44,8 +44,9 @@ def reviews_outside_care(reviews: pl.DataFrame, episodes: pl.DataFrame) -> pl.Da
     dated = reviews.filter(pl.col("CHILD").is_not_null() & pl.col("REVIEW").is_not_null())
     if not dated.height:
         return no_findings()
-    in_care = _covered(dated, episodes.filter(~pl.col("LS").is_in(_SHORT_BREAKS).fill_null(True)))
-    in_break = _covered(dated, episodes.filter(pl.col("LS").is_in(_SHORT_BREAKS).fill_null(False)))
+    # An episode without LS counts as neither (unlike the figures, where it is care).
+    in_care = _covered(dated, episodes.filter(~pl.col("LS").is_in(SHORT_BREAKS).fill_null(True)))
+    in_break = _covered(dated, episodes.filter(is_short_break_expr(pl.col("LS"))))
     outside = dated.with_columns(in_care.alias("_care"), in_break.alias("_break"))
     message = "the review date is not within any period of care"
     return cell_findings(outside, ~pl.col("_care") & ~pl.col("_break"), "REVIEW", message)

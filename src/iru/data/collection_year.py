@@ -2,8 +2,8 @@
 
 A CIN census file says so in its header (`cin_xml.collection_year`). An SSDA903 file does not, so
 we take it from a year in its name or its folders' names, innermost first: `2016-17`, `2016_17`
-or `201617` is 2017, a lone `2017` is 2017; failing that, from the latest date in the file (a
-date from April on belongs to the next year's collection).
+or `201617` is 2017, a lone `2017` is 2017; failing that, from the latest date in the file
+(`iru.rules.years.collection_year`: a date from April on belongs to the next year's collection).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import PurePosixPath
 
 import polars as pl
+
+from iru.rules.years import collection_year
 
 _SPAN = re.compile(r"(?<!\d)(20\d{2})[-_ ]?(\d{2})(?!\d)")
 _LONE = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
@@ -38,4 +40,4 @@ def year_from_dates(frame: pl.DataFrame, columns: list[str]) -> int | None:
     latest = frame.select(pl.max_horizontal([pl.col(col).max() for col in present])).item()
     if not isinstance(latest, date):
         return None
-    return latest.year + (1 if latest.month >= 4 else 0)
+    return collection_year(latest)

@@ -14,7 +14,6 @@ import polars as pl
 
 from iru.data.dataset import Dataset
 from iru.data.problems import Problem
-from iru.figures.calendar import bank_holidays_covering, reporting_year
 from iru.figures.cp import CpTables, cp_figures, cp_tables
 from iru.figures.lac import lac_figures, open_on
 from iru.figures.output import nest
@@ -28,6 +27,8 @@ from iru.figures.periods import (
 )
 from iru.figures.reviews import review_figures, reviews_with_due_dates
 from iru.figures.stability import stability_figures
+from iru.rules.calendar import bank_holidays_covering
+from iru.rules.years import reporting_year
 
 
 @dataclass(frozen=True)

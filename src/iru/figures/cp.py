@@ -12,7 +12,7 @@ from datetime import date
 import polars as pl
 
 from iru.data.dataset import Dataset
-from iru.figures.calendar import ReportingYear, add_months_expr, add_working_days, month_in_year
+from iru.figures.calendar import month_in_year
 from iru.figures.groups import previous_in_run, rank_in_run, run_starts
 from iru.figures.output import (
     UNKNOWN,
@@ -23,15 +23,24 @@ from iru.figures.output import (
     ratio,
 )
 from iru.figures.periods import latest_rows
+from iru.rules.months import add_months_expr
+from iru.rules.timescales import icpc_due_expr, rcpc_due_expr
+from iru.rules.years import ReportingYear
 
 CATEGORIES = ("NEG", "PHY", "SAB", "EMO", "MUL")
-DURATION_BANDS = (
-    "under_3_months",
-    "3_to_6_months",
-    "6_to_12_months",
-    "1_to_2_years",
-    "2_years_plus",
+# "2 years" in cp.open_2_years_plus, cp.repeat_within_2_years and the longest duration band:
+# a span FIGURES.md measures plans by, in calendar months (years are 12 months), not a timescale.
+TWO_YEARS_MONTHS = 24
+# cp.ended_by_duration: each band and the months that end it (CPPendDate < CPPstartDate + N
+# months), the last band open-ended. How long a plan lasted, not a timescale.
+DURATION_BAND_ENDS = (
+    ("under_3_months", 3),
+    ("3_to_6_months", 6),
+    ("6_to_12_months", 12),
+    ("1_to_2_years", TWO_YEARS_MONTHS),
 )
+LONGEST_BAND = "2_years_plus"
+DURATION_BANDS = (*(band for band, _months in DURATION_BAND_ENDS), LONGEST_BAND)
 _START, _END = pl.col("CPPstartDate"), pl.col("CPPendDate")
 
 
@@ -67,21 +76,13 @@ def _plans(plans: pl.DataFrame) -> pl.DataFrame:
             earlier=pl.lit(True),
             within_2_years=(
                 pl.col("before_end").is_null()
-                | (pl.col("before_end") >= add_months_expr(_START, -24))
+                | (pl.col("before_end") >= add_months_expr(_START, -TWO_YEARS_MONTHS))
             ).any(),
         )
     )
-    band = (
-        pl.when(add_months_expr(_START, 3) > _END)
-        .then(pl.lit("under_3_months"))
-        .when(add_months_expr(_START, 6) > _END)
-        .then(pl.lit("3_to_6_months"))
-        .when(add_months_expr(_START, 12) > _END)
-        .then(pl.lit("6_to_12_months"))
-        .when(add_months_expr(_START, 24) > _END)
-        .then(pl.lit("1_to_2_years"))
-        .otherwise(pl.lit("2_years_plus"))
-    )
+    band = pl.lit(LONGEST_BAND)
+    for name, months in reversed(DURATION_BAND_ENDS):
+        band = pl.when(add_months_expr(_START, months) > _END).then(pl.lit(name)).otherwise(band)
     category = pl.coalesce("LatestCategoryOfAbuse", "InitialCategoryOfAbuse")
     return plans.join(earlier, on=["LAchildID", "CPPstartDate"], how="left").with_columns(
         band=pl.when(_END.is_not_null()).then(band),
@@ -98,7 +99,7 @@ def _initial_conferences(dataset: Dataset, holidays: list[date]) -> pl.DataFrame
     """Section 47 conferences, plus CINdetails-level ones no section 47 of the child has.
 
     `counted`: in the 15-day denominator (a start, and the conference on or after it);
-    `within`: held within 15 working days of the section 47 start.
+    `within`: held within 15 working days of the section 47 start (`icpc_due_expr`).
     """
     start, held = pl.col("S47ActualStartDate"), pl.col("DateOfInitialCPC")
     columns = ("LAchildID", "S47ActualStartDate", "DateOfInitialCPC")
@@ -116,7 +117,7 @@ def _initial_conferences(dataset: Dataset, holidays: list[date]) -> pl.DataFrame
     return conferences.select(
         date=held,
         counted=counted,
-        within=counted & (held <= add_working_days(start, 15, holidays)),
+        within=counted & (held <= icpc_due_expr(start, holidays)),
     )
 
 
@@ -132,15 +133,11 @@ def _section47(section47: pl.DataFrame) -> pl.DataFrame:
 
 
 def _review_conferences(reviews: pl.DataFrame, plans: pl.DataFrame) -> pl.DataFrame:
-    """Review conferences with `in_timescale`: a plan's first within 3 months of its start,
-    each later one within 6 months of the one before."""
+    """Review conferences with `in_timescale`, due as `iru.rules.timescales.rcpc_due_expr`:
+    from the conference's rank in its plan and the one before it."""
     date_ = pl.col("CPPreviewDate")
     starts = run_starts("LAchildID", "CPPstartDate")
-    previous = previous_in_run(date_, starts)
-    rank = rank_in_run(starts)
-    due = (
-        pl.when(rank == 0).then(add_months_expr(_START, 3)).otherwise(add_months_expr(previous, 6))
-    )
+    due = rcpc_due_expr(rank_in_run(starts), _START, previous_in_run(date_, starts))
     return (
         reviews.filter(date_.is_not_null())
         .select("LAchildID", "CPPstartDate", "CPPreviewDate")
@@ -176,7 +173,7 @@ def cp_figures(tables: CpTables, year: ReportingYear) -> dict[str, object]:
         "cp.ended": ended.height,
         "cp.ended_by_duration": fixed_breakdown(counts_by(ended, "band"), DURATION_BANDS),
         "cp.ended_2_years_plus": ratio(
-            ended.filter(pl.col("band") == "2_years_plus").height, ended.height
+            ended.filter(pl.col("band") == LONGEST_BAND).height, ended.height
         ),
         "cp.open_2_years_plus": _open_two_years(plans, year.end),
         "cp.repeat": ratio(started.filter(pl.col("repeat")).height, started.height),
@@ -191,7 +188,7 @@ def cp_figures(tables: CpTables, year: ReportingYear) -> dict[str, object]:
 def _open_two_years(plans: pl.DataFrame, day: date) -> dict[str, object]:
     """Plans open on `day` that started on or before `day` - 2 years, over plans open on `day`."""
     open_plans = _open_on(plans, day)
-    long = open_plans.filter(add_months_expr(pl.lit(day), -24) >= _START)
+    long = open_plans.filter(add_months_expr(pl.lit(day), -TWO_YEARS_MONTHS) >= _START)
     return ratio(long.height, open_plans.height)
 
 
@@ -216,7 +213,7 @@ def _monthly_plan_figures(plans: pl.DataFrame, year: ReportingYear) -> dict[str,
             label: _open_two_years(plans, day)
             for label, day in zip(labels, year.month_ends, strict=True)
         },
-        "cp.ended_2_years_plus_by_month": monthly_ratio(ended, pl.col("band") == "2_years_plus"),
+        "cp.ended_2_years_plus_by_month": monthly_ratio(ended, pl.col("band") == LONGEST_BAND),
         "cp.repeat_by_month": monthly_ratio(started, pl.col("repeat")),
         "cp.repeat_within_2_years_by_month": monthly_ratio(
             started, pl.col("repeat_within_2_years")

@@ -6,7 +6,7 @@ from datetime import date
 
 import polars as pl
 
-from iru.figures.calendar import AGE_BANDS, ReportingYear, age_band, age_on, month_label
+from iru.figures.calendar import AGE_BANDS, age_band
 from iru.figures.output import (
     UNKNOWN,
     code_breakdown,
@@ -14,10 +14,13 @@ from iru.figures.output import (
     fixed_breakdown,
 )
 from iru.rules.codes import PLACEMENT_GROUPS
+from iru.rules.months import age_on_expr
+from iru.rules.years import ReportingYear, month_label
 
 # FIGURES.md groups in order; `unknown` (an empty PLACE) is listed only when it occurs.
 GROUPS = tuple(group for group in PLACEMENT_GROUPS if group != UNKNOWN)
 DISTANCE_BANDS = ("under_20_in", "under_20_out", "over_20_in", "over_20_out")
+NEAR_MILES = 20  # lac.started_by_distance: "under 20" is PL_DISTANCE <= 20 miles (a distance)
 
 _DECOM, _DEC = pl.col("DECOM"), pl.col("DEC")
 
@@ -92,13 +95,13 @@ def _started(periods: pl.DataFrame, children: pl.DataFrame, year: ReportingYear)
     in_year = pl.col("start").is_between(year.start, year.end)
     first = periods.filter(in_year).sort("start").unique("CHILD", keep="first")
     return first.join(children, on="CHILD", how="left").with_columns(
-        band=age_band(age_on(pl.col("DOB"), pl.col("start"))),
+        band=age_band(age_on_expr(pl.col("DOB"), pl.col("start"))),
         distance=_distance_band(pl.col("first_distance"), pl.col("first_location")),
     )
 
 
 def _distance_band(distance: pl.Expr, location: pl.Expr) -> pl.Expr:
-    near = pl.when(distance <= 20).then(pl.lit("under_20")).otherwise(pl.lit("over_20"))
+    near = pl.when(distance <= NEAR_MILES).then(pl.lit("under_20")).otherwise(pl.lit("over_20"))
     known = distance.is_not_null() & location.is_in(("IN", "OUT")).fill_null(False)
     return (
         pl.when(known)
@@ -115,5 +118,5 @@ def _ceased(care: pl.DataFrame, children: pl.DataFrame, year: ReportingYear) -> 
     )
     last = endings.sort(["DEC", "seq"]).unique("CHILD", keep="last")
     return last.join(children, on="CHILD", how="left").with_columns(
-        band=age_band(age_on(pl.col("DOB"), _DEC))
+        band=age_band(age_on_expr(pl.col("DOB"), _DEC))
     )

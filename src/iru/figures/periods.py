@@ -2,7 +2,8 @@
 
 `care_episodes` is the one table the LAC, review and stability figures read: the child's
 non-V3/V4 episodes in period order, each with its period of care and whether it starts a
-placement. `periods` and `placements` summarise it one row per period / per placement.
+placement. `periods` and `placements` summarise it one row per period / per placement. The
+period-of-care rule itself is `iru.rules.periods`; the placement rules are the figures' own.
 """
 
 from __future__ import annotations
@@ -17,8 +18,13 @@ from iru.figures.groups import (
     rank_in_run,
     run_starts,
 )
+from iru.rules.periods import (
+    first_episode_of_child_expr,
+    is_short_break_expr,
+    overlaps_previous_expr,
+    starts_new_period_expr,
+)
 
-SHORT_BREAKS = ("V3", "V4")
 TEMPORARY_PLACES = ("T0", "T1", "T2", "T3", "T4")
 ADOPTION_PLACES = ("A1", "A2", "A3", "A4", "A5", "A6")
 # Placed for adoption with the current foster carer: RNE T/U then is not a new placement.
@@ -56,7 +62,7 @@ def _episodes_by_key(episodes: pl.DataFrame) -> pl.DataFrame:
 
 def short_break_episodes(episodes: pl.DataFrame) -> pl.DataFrame:
     """V3/V4 episodes (they hold the days DECOM..DEC inclusive, FIGURES.md "Edge cases")."""
-    return _episodes_by_key(episodes).filter(_in("LS", SHORT_BREAKS))
+    return _episodes_by_key(episodes).filter(is_short_break_expr(pl.col("LS")))
 
 
 def care_episodes(episodes: pl.DataFrame) -> pl.DataFrame:
@@ -67,19 +73,16 @@ def care_episodes(episodes: pl.DataFrame) -> pl.DataFrame:
     """
     # One episode per CHILD + DECOM, so DECOM alone orders a child's episodes (the DEC tie
     # rule of FIGURES.md never has two episodes to order).
-    eps = _episodes_by_key(episodes).filter(~_in("LS", SHORT_BREAKS)).with_row_index("seq")
-    first = (_CHILD.shift(1) != _CHILD).fill_null(True)
-    new_period = (
-        first
-        | (pl.col("RNE") == "S").fill_null(False)
-        | (pl.col("REC").shift(1) != "X1").fill_null(True)
-        | (_DEC.shift(1) != _DECOM).fill_null(True)
+    care = _episodes_by_key(episodes).filter(~is_short_break_expr(pl.col("LS")))
+    eps = (
+        care.with_row_index("seq")
+        .with_columns(
+            first_of_child=first_episode_of_child_expr(),
+            new_period=starts_new_period_expr(),
+            overlap=overlaps_previous_expr(),
+        )
+        .with_columns(PERIOD=pl.col("new_period").cum_sum().cast(pl.Int64))
     )
-    eps = eps.with_columns(
-        first_of_child=first,
-        new_period=new_period,
-        overlap=~first & (_DEC.shift(1).is_null() | (_DEC.shift(1) > _DECOM)).fill_null(True),
-    ).with_columns(PERIOD=pl.col("new_period").cum_sum().cast(pl.Int64))
     starts = pl.col("new_period")
     eps = eps.with_columns(
         period_start=first_in_run(_DECOM, starts),

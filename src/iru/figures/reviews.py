@@ -10,10 +10,12 @@ from datetime import date
 
 import polars as pl
 
-from iru.figures.calendar import ReportingYear, add_months_expr, add_working_days, month_in_year
+from iru.figures.calendar import month_in_year
 from iru.figures.groups import previous_in_run, rank_in_run, run_starts
 from iru.figures.output import UNKNOWN, counts_by, fixed_breakdown, ratio
 from iru.figures.periods import latest_rows
+from iru.rules.timescales import lac_review_due_expr
+from iru.rules.years import ReportingYear
 
 PARTICIPATION_CODES = tuple(f"PN{n}" for n in range(8))
 _REVIEW = pl.col("REVIEW")
@@ -29,8 +31,8 @@ def reviews_with_due_dates(
     `in_timescale` and `ignored` (in no period but inside a V3/V4 episode).
 
     A review belongs to the period containing its date (DECOM <= REVIEW <= DEC), the later-
-    started one when two do. Due: the period's first review within 20 working days of its start;
-    the second within 3 months of the first; each later one within 6 months of the one before.
+    started one when two do. Due: `iru.rules.timescales.lac_review_due_expr` (CPPCR 2010 reg 33),
+    from the review's rank in its period and the review before it.
     """
     rows = latest_rows(reviews, ["CHILD", "REVIEW"]).select("CHILD", "REVIEW", "REVIEW_CODE")
     containing = (
@@ -58,14 +60,7 @@ def reviews_with_due_dates(
     )
     starts = run_starts("PERIOD")
     previous = previous_in_run(_REVIEW, starts)
-    rank = rank_in_run(starts)
-    due = (
-        pl.when(rank == 0)
-        .then(add_working_days(pl.col("start"), 20, holidays))
-        .when(rank == 1)
-        .then(add_months_expr(previous, 3))
-        .otherwise(add_months_expr(previous, 6))
-    )
+    due = lac_review_due_expr(rank_in_run(starts), pl.col("start"), previous, holidays)
     return rows.with_columns(
         due=pl.when(pl.col("PERIOD").is_not_null()).then(due),
         ignored=pl.col("PERIOD").is_null() & pl.col("in_short_break").fill_null(False),

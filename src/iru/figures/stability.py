@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import polars as pl
 
-from iru.figures.calendar import ReportingYear, add_months_expr, age_on, month_label
 from iru.figures.groups import rank_in_run, run_starts
 from iru.figures.output import ratio
+from iru.rules.months import add_months_expr, age_on_expr
+from iru.rules.years import ReportingYear, month_label
 
+# stability.three_plus_placements: how many placements in the year count as many.
+MANY_PLACEMENTS = 3
+# stability.long_term (FIGURES.md): children under 16, in care for 2.5 years, in the same
+# placement for 2 years. Spans the figure is defined by, not timescales.
+LONG_TERM_UNDER_AGE = 16
+LONG_TERM_CARE_MONTHS = 30
+LONG_TERM_PLACEMENT_MONTHS = 24
 _DAY = pl.col("day")
 
 
@@ -52,7 +60,7 @@ def _three_plus(
     in_year = placements.filter(
         (pl.col("start") <= year.end) & (pl.col("end").is_null() | (pl.col("end") >= year.start))
     )
-    third = in_year.filter(rank_in_run(run_starts("CHILD")) == 2).select(
+    third = in_year.filter(rank_in_run(run_starts("CHILD")) == MANY_PLACEMENTS - 1).select(
         "CHILD", third_start=pl.col("start")
     )
     many = looked_after.join(third, on="CHILD").select(
@@ -77,8 +85,8 @@ def _long_term(
     A1-A6 adoption placement when there is one (`long_term_start`).
     """
     eligible = looked_after.join(children.select("CHILD", "DOB"), on="CHILD", how="left").filter(
-        (age_on(pl.col("DOB"), _DAY) < 16).fill_null(False)
-        & (pl.col("period_start") <= add_months_expr(_DAY, -30))
+        (age_on_expr(pl.col("DOB"), _DAY) < LONG_TERM_UNDER_AGE).fill_null(False)
+        & (pl.col("period_start") <= add_months_expr(_DAY, -LONG_TERM_CARE_MONTHS))
     )
     current = (
         eligible.select("day", "PERIOD")
@@ -86,7 +94,7 @@ def _long_term(
         .filter(pl.col("start") <= _DAY)
         .sort("order")
         .unique(["day", "PERIOD"], keep="last")
-        .filter(pl.col("long_term_start") <= add_months_expr(_DAY, -24))
+        .filter(pl.col("long_term_start") <= add_months_expr(_DAY, -LONG_TERM_PLACEMENT_MONTHS))
         .select("day", "PERIOD", settled=pl.lit(True))
     )
     counted = (

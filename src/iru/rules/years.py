@@ -16,8 +16,8 @@ import polars as pl
 
 from iru.rules.months import add_months
 
-COLLECTION_YEAR_FIRST_MONTH = 4  # April
-COLLECTION_YEAR_END = (3, 31)  # 31 March, (month, day)
+COLLECTION_YEAR_FIRST_MONTH = 4  # April: a collection year runs from 1 April
+COLLECTION_YEAR_END = (3, 31)  # to 31 March, (month, day)
 MONTHS_IN_YEAR = 12
 
 
@@ -35,10 +35,16 @@ def collection_year_expr(day: pl.Expr) -> pl.Expr:
     return day.dt.year().cast(pl.Int32) + from_april
 
 
+def collection_year_span(year: int) -> tuple[date, date]:
+    """Return the first and last day of collection year `year`: 2016 is 1 Apr 2015 to 31 Mar
+    2016."""
+    return date(year - 1, COLLECTION_YEAR_FIRST_MONTH, 1), date(year, *COLLECTION_YEAR_END)
+
+
 def current_year_end(today: date) -> date:
     """Return the 31 March ending the collection year holding `today` (ADR 0005): 31 March of
     this year before April, otherwise 31 March next year."""
-    return date(collection_year(today), *COLLECTION_YEAR_END)
+    return collection_year_span(collection_year(today))[1]
 
 
 def is_month_end(day: date) -> bool:

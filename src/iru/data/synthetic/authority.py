@@ -11,7 +11,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from iru.data.synthetic.calendar import Day, WorkingDays, birthday, collection_year, ordinal
+from iru.data.synthetic.calendar import (
+    Day,
+    WorkingDays,
+    birthday,
+    collection_year_days,
+    start_year_of,
+)
 from iru.data.synthetic.care import CareHistories
 from iru.data.synthetic.model import Child, Conference
 from iru.data.synthetic.people import (
@@ -61,7 +67,7 @@ class Authority:
 class Builder:
     def __init__(self, seed: int, scale: Scale, today: Day, first_year: int) -> None:
         self.scale, self.today, self.first_year = scale, today, first_year
-        last = _year_of(today)
+        last = start_year_of(today)
         self.wd = WorkingDays(first_year - LAC_HISTORY_YEARS - 1, last + 4)
         self.rng = random.Random(f"{seed}:people")
         self.care = CareHistories(random.Random(f"{seed}:care"), self.wd, today)
@@ -75,7 +81,8 @@ class Builder:
         return round(rate * self.scale.multiplier)
 
     def year_days(self, year: int) -> tuple[Day, Day]:
-        return ordinal(year, 4, 1), min(ordinal(year + 1, 3, 31), self.today)
+        first, last = collection_year_days(year)
+        return first, min(last, self.today)
 
     def new_family(self, size: int, ages: Weighted, on: Day, ethnic: Weighted) -> list[Child]:
         rng = self.rng
@@ -98,7 +105,7 @@ class Builder:
         return family
 
     def build(self) -> None:
-        last = _year_of(self.today)
+        last = start_year_of(self.today)
         for year in range(self.first_year - LAC_HISTORY_YEARS, last + 1):
             rate = lac_entries(year) if year >= self.first_year else LAC_ENTRIES_OTHERWISE
             self.lac_year(year, self.count(rate))
@@ -194,11 +201,11 @@ class Builder:
 
 def build_authority(seed: int, scale: Scale, today: Day) -> Authority:
     """Every child's history for `seed` and `scale`, as known on `today`."""
-    last = _year_of(today)
+    last = start_year_of(today)
     first = scale.written_from(last)
     builder = Builder(seed, scale, today, first)
     builder.build()
-    window = ordinal(first, 4, 1)
+    window = collection_year_days(first)[0]
     children = [child for child in builder.children if _touches(child, window)]
     return Authority(children, builder.conferences, first, last, today)
 
@@ -209,10 +216,6 @@ def _touches(child: Child, window: Day) -> bool:
         if period.end is None or period.end >= window:
             return True
     return any(e.closure is None or e.closure >= window for e in child.cin)
-
-
-def _year_of(day: Day) -> int:
-    return collection_year(day)
 
 
 def _age_days(rng: random.Random, band: str) -> int:

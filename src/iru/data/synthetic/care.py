@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from iru.data.synthetic.calendar import Day, WorkingDays, age_on, birthday
+from iru.data.synthetic.calendar import Day, WorkingDays, birthday, years_old
 from iru.data.synthetic.model import Episode, Period, Placement
 from iru.data.synthetic.people import Weighted
 from iru.data.synthetic.placements import (
@@ -132,7 +132,7 @@ class CareHistories:
         rng, start, _end = self.rng, plan.start, plan.end
         if plan.route == "remand":
             first = "J1"
-        elif plan.route == "until_18" and age_on(dob, start) >= 10:
+        elif plan.route == "until_18" and years_old(dob, start) >= 10:
             first = "V2" if rng.random() < 0.6 else "C1"
         else:
             first = rng.choices(("C1", "V2", "L2", "L1"), (60, 30, 6, 4))[0]
@@ -159,13 +159,13 @@ class CareHistories:
         self, plan: PeriodPlan, dob: Day, home_post: str, adoption_day: Day | None
     ) -> None:
         rng, start = self.rng, plan.start
-        band = age_band(age_on(dob, start))
+        band = age_band(years_old(dob, start))
         first = REMAND_PLACE.pick(rng) if plan.route == "remand" else FIRST_PLACE[band].pick(rng)
         plan.changes[start].placement = placement(rng, first, home_post, start)
         settled = adoption_day if adoption_day is not None else plan.end
         for day in self._move_days(start, settled, band):
             if day not in plan.changes:
-                place = LATER_PLACE[age_band(age_on(dob, day))].pick(rng)
+                place = LATER_PLACE[age_band(years_old(dob, day))].pick(rng)
                 plan.changes[day] = Change(placement=placement(rng, place, home_post, day))
         if adoption_day is not None:
             self._adoption_placement(plan, adoption_day, home_post)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iru.data.synthetic.calendar import Day, iso, ordinal
+from iru.data.synthetic.calendar import Day, collection_year_days, iso
 from iru.data.synthetic.model import Child, CinEpisode, Plan, Section47
 
 SCHEMA_YEARS = range(2017, 2027)  # CIN_schema_YYYY.xsd available for these census years
@@ -27,7 +27,7 @@ class CensusWriter:
     def __init__(self, year: int, today: Day) -> None:
         self.census = year + 1
         self.schema = schema_year(self.census)
-        self.first, self.last = ordinal(year, 4, 1), ordinal(year + 1, 3, 31)
+        self.first, self.last = collection_year_days(year)
         self.today = today
 
     def write(self, path: Path, children: list[Child]) -> int:

@@ -3,20 +3,25 @@
 A family is referred; a section 47 enquiry starts; an initial conference (ICPC) is held, usually
 within 15 working days; most children get a plan, reviewed at 3 months and then every 6 months,
 which ends at a review conference (or when the child comes into care). Siblings share every
-conference. Everything is cut at `today`.
+conference. Due dates come from `iru.rules.timescales`. Everything is cut at `today`.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 
-from iru.data.synthetic.calendar import Day, WorkingDays, add_months, birthday
+from iru.data.synthetic.calendar import Day, WorkingDays, birthday
 from iru.data.synthetic.model import Child, CinEpisode, Conference, Plan, Section47
 from iru.data.synthetic.people import Weighted
+from iru.rules.timescales import ICPC_WORKING_DAYS, icpc_due, rcpc_due
 
-# Seed: 88% of initial conferences within 15 working days of the section 47 start.
+# Seed: 88% of initial conferences within 15 working days of the section 47 start. On time, an
+# ICPC is held this many working days after the start at the soonest; late, up to the latest.
 ICPC_ON_TIME = 0.87
+SOONEST_ICPC_WORKING_DAYS, LATEST_ICPC_WORKING_DAYS = 6, 32
 PLAN_MADE = 0.94
 CATEGORY = Weighted({"NEG": 50, "EMO": 29, "PHY": 9, "SAB": 5, "MUL": 7})
 # How many review conferences a plan has; it ends at the last (mean about a year). A few plans
@@ -25,8 +30,12 @@ CATEGORY = Weighted({"NEG": 50, "EMO": 29, "PHY": 9, "SAB": 5, "MUL": 7})
 REVIEWS_BEFORE_END = Weighted(
     {"1": 9, "2": 31, "3": 37, "4": 21, "5": 0.7, "6": 0.6, "7": 0.3, "8": 0.2}
 )
-# Review conferences held after their due date (the seed: 99% in timescale).
+# Review conferences held after their due date (the seed: 99% in timescale), and the days
+# either side of it they are held: late, or early (up to 14 days for a plan's first review, 21
+# for later ones).
 RCPC_LATE = 0.005
+RCPC_LATE_DAYS = (1, 20)
+FIRST_RCPC_EARLY_DAYS, LATER_RCPC_EARLY_DAYS = 14, 21
 REFERRAL_SOURCE = Weighted(
     {"6": 28, "2A": 16, "3A": 6, "3B": 5, "3C": 3, "5A": 9, "5B": 3, "1A": 6, "1B": 2, "4": 3,
      "7": 3, "8": 6, "9": 2, "10": 2, "3D": 2, "3E": 2, "1C": 1, "1D": 1}
@@ -59,7 +68,7 @@ class ChildProtection:
         rng, wd = self.rng, self.wd
         start = wd.on_or_after(referral + rng.randint(0, 6))
         on_time = rng.random() < ICPC_ON_TIME
-        icpc = wd.add(start, rng.randint(6, 15) if on_time else rng.randint(16, 32))
+        icpc = wd.add(start, self._icpc_working_days(on_time))
         plan_made = rng.random() < PLAN_MADE
         category = CATEGORY.pick(rng)
         reviews = self._review_days(icpc, care_from)
@@ -86,21 +95,26 @@ class ChildProtection:
             child.cin.append(self._cut(episode))
         return CaseOutcome([c for c in conferences if c.date <= self.today], closed)
 
+    def _icpc_working_days(self, on_time: bool) -> int:
+        if on_time:
+            return self.rng.randint(SOONEST_ICPC_WORKING_DAYS, ICPC_WORKING_DAYS)
+        return self.rng.randint(ICPC_WORKING_DAYS + 1, LATEST_ICPC_WORKING_DAYS)
+
     def _review_days(self, icpc: Day, care_from: Day | None) -> list[Day]:
         rng = self.rng
         count = int(REVIEWS_BEFORE_END.pick(rng))
         days: list[Day] = []
-        due = add_months(icpc, 3)
         for number in range(count):
+            due = _rcpc_due(icpc, days)
             late = rng.random() < RCPC_LATE
-            day = due + rng.randint(1, 20) if late else due - rng.randint(0, 21 if number else 14)
+            early = LATER_RCPC_EARLY_DAYS if number else FIRST_RCPC_EARLY_DAYS
+            day = due + rng.randint(*RCPC_LATE_DAYS) if late else due - rng.randint(0, early)
             day = self.wd.on_or_after(day) if late else self.wd.on_or_before(day)
             if care_from is not None and day >= care_from:
                 break
             days.append(day)
             if day > self.today:  # the rest would be cut away
                 break
-            due = add_months(day, 6)
         return days
 
     def _cin_episode(self, referral: Day, s47: Day, icpc: Day) -> CinEpisode:
@@ -108,7 +122,7 @@ class ChildProtection:
         need = "N1" if rng.random() < 0.85 else rng.choice(("N4", "N5", "N3"))
         episode = CinEpisode(referral, REFERRAL_SOURCE.pick(rng), need)
         self._assessment(episode, referral)
-        episode.section47s.append(Section47(s47, self.wd.add(s47, 15), icpc, False))
+        episode.section47s.append(Section47(s47, _icpc_due(s47), icpc, False))
         return episode
 
     def _assessment(self, episode: CinEpisode, referral: Day) -> None:
@@ -167,7 +181,7 @@ class ChildProtection:
         episode = CinEpisode(referral, REFERRAL_SOURCE.pick(rng), "N1")
         self._assessment(episode, referral)
         s47 = self.wd.on_or_after(referral + rng.randint(0, 5))
-        episode.section47s.append(Section47(s47, self.wd.add(s47, 15), None, True))
+        episode.section47s.append(Section47(s47, _icpc_due(s47), None, True))
         episode.closure, episode.closure_reason = s47 + rng.randint(20, 120), "RC8"
         child.cin.append(self._cut(episode))
 
@@ -196,3 +210,15 @@ class ChildProtection:
             episode.closure = care_end + self.rng.randint(0, 45)
             episode.closure_reason = CIN_CLOSURE_BY_REC.get(rec, "RC7")
         self._cut(episode)
+
+
+@cache
+def _icpc_due(s47: Day) -> Day:
+    """The initial conference's target date (CIN census `InitialCPCtarget`)."""
+    return icpc_due(date.fromordinal(s47)).toordinal()
+
+
+def _rcpc_due(plan_start: Day, reviews: list[Day]) -> Day:
+    """The next review conference's due date after `reviews` of the plan from `plan_start`."""
+    previous = [date.fromordinal(day) for day in reviews]
+    return rcpc_due(date.fromordinal(plan_start), previous).toordinal()

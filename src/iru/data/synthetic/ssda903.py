@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from iru.data.synthetic.calendar import Day, age_on, dmy, ordinal
+from iru.data.synthetic.calendar import Day, collection_year_days, dmy, years_old
 from iru.data.synthetic.model import Child, Episode
 
 HEADER = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
@@ -34,7 +34,7 @@ def year_label(year: int) -> str:
 
 def write_ssda903_year(folder: Path, year: int, children: list[Child]) -> dict[str, int]:
     """Write one collection year's Header, Episodes and Reviews; return their row counts."""
-    first, last = ordinal(year, 4, 1), ordinal(year + 1, 3, 31)
+    first, last = collection_year_days(year)
     headers: list[list[str]] = []
     episodes: list[list[str]] = []
     reviews: list[list[str]] = []
@@ -64,7 +64,7 @@ def write_ssda903_year(folder: Path, year: int, children: list[Child]) -> dict[s
 
 def _header_row(child: Child, year: int, year_end: Day) -> list[str]:
     sex = child.sex if year >= SEX_CODED_FROM else "1" if child.sex == "M" else "2"
-    mother = "0" if child.sex == "F" and age_on(child.dob, year_end) >= 12 else ""
+    mother = "0" if child.sex == "F" and years_old(child.dob, year_end) >= 12 else ""
     return [child.id, sex, dmy(child.dob), child.ethnic, child.upn or "UN1", mother, ""]
 
 

@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 from iru.data.synthetic.authority import Authority
-from iru.data.synthetic.calendar import WorkingDays, age_on, iso, ordinal
+from iru.data.synthetic.calendar import WorkingDays, collection_year_days, iso, years_old
 from iru.data.synthetic.model import Child
 from iru.data.synthetic.unit_meetings import Recorder
 from iru.data.synthetic.unit_rag import RagProcess
@@ -41,7 +41,7 @@ def write_unit(folder: Path, authority: Authority, seed: int, areas: int) -> dic
     """Build and write every unit file; return row counts by file."""
     rng = random.Random(f"{seed}:unit")
     wd = WorkingDays(authority.first_year - 1, authority.last_year + 2)
-    window = ordinal(authority.first_year, 4, 1)
+    window = collection_year_days(authority.first_year)[0]
     unit = Unit(rng, areas)
     allocator = Allocator(rng, unit)
     recorder = Recorder(rng, wd, authority.today, unit, allocator)
@@ -60,7 +60,7 @@ def write_unit(folder: Path, authority: Authority, seed: int, areas: int) -> dic
             continue
         chair, _worker, team = _family_staff(family_staff, allocator, unit, first, areas)
         oldest = max(
-            age_on(by_id[i].dob, conference.date) for i in conference.child_ids if i in by_id
+            years_old(by_id[i].dob, conference.date) for i in conference.child_ids if i in by_id
         )
         recorder.conference(conference, chair, team, oldest)
     _cp_allocations(authority, allocator, family_staff, window)

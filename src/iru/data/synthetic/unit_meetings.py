@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from iru.data.synthetic.calendar import Day, WorkingDays, age_on, ordinal
+from iru.data.synthetic.calendar import Day, WorkingDays, ordinal, years_old
 from iru.data.synthetic.model import Child, Conference
 from iru.data.synthetic.unit_staff import Allocator, Staff, Team, Unit
 
@@ -88,7 +88,9 @@ class Recorder:
                 if allocation is None:
                     continue
                 meeting = self._meeting("lac_review", review.date, allocation.chair_id, [child.id])
-                meeting.attendees = self._lac_attendees(review.code, age_on(child.dob, review.date))
+                meeting.attendees = self._lac_attendees(
+                    review.code, years_old(child.dob, review.date)
+                )
                 meeting.team_ids = [allocation.team_id]
                 self.records.participation.append((meeting.id, child.id, review.code))
 

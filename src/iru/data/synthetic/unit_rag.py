@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from datetime import date
+from functools import cache
 
 from iru.data.synthetic.calendar import Day, WorkingDays, iso
 from iru.data.synthetic.unit_meetings import (
@@ -21,6 +23,17 @@ from iru.data.synthetic.unit_meetings import (
 )
 from iru.data.synthetic.unit_staff import Allocation, Unit
 from iru.rules.rag import reasons_for
+from iru.rules.timescales import (
+    RAG_RESPONSE_WORKING_DAYS,
+    dispute_stage_response_due,
+    rag_response_due,
+)
+
+# Working days after a meeting that its RAG form is sent; between dispute stages.
+FORM_SENT_WORKING_DAYS, STAGE_GAP_WORKING_DAYS = (1, 3), (3, 5)
+# A rating still unanswered this many working days after its response was due is chased (a
+# choice of the generator, not a timescale).
+CHASED_AFTER_WORKING_DAYS = 20
 
 
 class RagProcess:
@@ -38,7 +51,7 @@ class RagProcess:
         if meeting.date < RAG_FROM:
             return
         kind = "lac" if meeting.kind == "lac_review" else "cp"
-        sent = self.wd.add(meeting.date, self.rng.randint(1, 3))
+        sent = self.wd.add(meeting.date, self.rng.randint(*FORM_SENT_WORKING_DAYS))
         if sent > self.today:
             return
         for child_id, team_id in zip(meeting.child_ids, meeting.team_ids, strict=True):
@@ -51,16 +64,16 @@ class RagProcess:
         reasons = rng.sample(codes, min(len(codes), rng.randint(1, 3 if rating != "green" else 4)))
         manager = self.unit.manager_of(team_id)
         rating_id = f"R{len(self.records.ratings) + 1:07d}"
-        due = responded = None
+        due = _rag_response_due(sent, rating)
+        responded = None
         response = ""
-        if rating != "green":
-            due = self.wd.add(sent, 5)
+        if due is not None:
             roll = rng.random()
             if roll < RESPONSE["on_time"]:
-                responded = self.wd.add(sent, rng.randint(1, 5))
+                responded = self.wd.add(sent, rng.randint(1, RAG_RESPONSE_WORKING_DAYS))
             elif roll < RESPONSE["on_time"] + RESPONSE["late"]:
                 responded = self.wd.add(due, rng.randint(1, 15))
-            if responded is None and self.wd.add(due, 20) < self.today:
+            if responded is None and self.wd.add(due, CHASED_AFTER_WORKING_DAYS) < self.today:
                 # Left unanswered, a rating is chased: the answer comes, very late (16-40
                 # working days after the deadline), so only recent ones are still open.
                 responded = self.wd.add(due, 16 + len(self.records.ratings) % 25)
@@ -94,7 +107,7 @@ class RagProcess:
             return
         starts = [raised]
         while len(starts) < 4 and rng.random() < NEXT_STAGE:
-            starts.append(self.wd.add(starts[-1], rng.randint(3, 5)))
+            starts.append(self.wd.add(starts[-1], rng.randint(*STAGE_GAP_WORKING_DAYS)))
         reached = [day for day in starts if day <= self.today]
         stage, stage_start = len(reached), reached[-1]
         resolved: Day | None = self.wd.add(starts[-1], rng.randint(1, 5))
@@ -107,7 +120,7 @@ class RagProcess:
         escalation_id = f"E{len(self.records.escalations) + 1:06d}"
         self.records.escalations.append([
             escalation_id, child_id, chair_id, iso(raised), str(stage),
-            iso(self.wd.add(stage_start, 5)), _day(resolved), outcome,
+            iso(_stage_response_due(stage_start, raised)), _day(resolved), outcome,
             "true" if cafcass else "false",
             "Red RAG rating without an adequate response from the team manager.",
         ])  # fmt: skip
@@ -127,3 +140,14 @@ class RagProcess:
 
 def _day(day: Day | None) -> str:
     return iso(day) if day is not None else ""
+
+
+@cache
+def _rag_response_due(sent: Day, rating: str) -> Day | None:
+    due = rag_response_due(date.fromordinal(sent), rating)
+    return due.toordinal() if due is not None else None
+
+
+def _stage_response_due(stage_start: Day, raised: Day) -> Day:
+    due = dispute_stage_response_due(date.fromordinal(stage_start), date.fromordinal(raised))
+    return due.toordinal()

@@ -20,10 +20,12 @@ down would never reach it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from iru.data.dataset import SCHEMAS
 from iru.data.xml_safe import child_texts
+from iru.rules.years import collection_year
 
 CIN_TABLES = ("cin_children", "cin_details", "section47", "cp_plans", "cp_reviews")
 # Raw text columns of each table: its schema's columns, plus those it is typed from.
@@ -219,14 +221,18 @@ def cin_rows(root: Any) -> Rows:
     return rows
 
 
-def collection_year(root: Any) -> int | None:
+def header_collection_year(root: Any) -> int | None:
     """The collection year named by its 31 March (2016 = 2015-16), from the file's header:
-    `ReferenceDate` (a 31 March) where readable, else `Year`."""
+    `ReferenceDate` (normally a 31 March; `iru.rules.years.collection_year` of it) where it is a
+    date, else the year it starts with, else `Year`."""
     details = root.find("Header/CollectionDetails")
     texts = child_texts(details) if details is not None else {}
     reference = (texts.get("ReferenceDate") or "").strip()
+    try:
+        return collection_year(date.fromisoformat(reference[:10]))
+    except ValueError:
+        pass
     if len(reference) >= 4 and reference[:4].isdigit():
-        year = int(reference[:4])
-        return year if reference[5:7] in ("", "01", "02", "03") else year + 1
+        return int(reference[:4])
     year_text = (texts.get("Year") or "").strip()
     return int(year_text) if year_text.isdigit() and len(year_text) == 4 else None

@@ -1,8 +1,9 @@
 """Which collection year's code lists apply to a file (2016 = 2015-16, named by its 31 March).
 
-A CIN census file says so in its header (`cin_xml.collection_year`). An SSDA903 file does not, so
-we take it from a year in its name or its folders' names, innermost first: `2016-17`, `2016_17`
-or `201617` is 2017, a lone `2017` is 2017; failing that, from the latest date in the file
+A CIN census file says so in its header (`cin_xml.header_collection_year`). An SSDA903 file
+does not, so we take it from a year in its name or its folders' names, innermost first:
+`2016-17`, `2016_17` or `201617` is 2017, a lone `2017` is 2017; failing that, from the latest
+date in the file
 (`iru.rules.years.collection_year`: a date from April on belongs to the next year's collection).
 """
 

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 import polars as pl
 
 from iru.data import cin_types
-from iru.data.cin_xml import CIN_TABLES, cin_rows, collection_year
+from iru.data.cin_xml import CIN_TABLES, cin_rows, header_collection_year
 from iru.data.code_checks import CIN_CODES, invalid_codes
 from iru.data.collection_year import year_from_dates, year_from_path
 from iru.data.findings import file_finding
@@ -136,7 +136,7 @@ def _add_903(piece: _FileRead, read: TableRead) -> None:
 
 def _add_cin(piece: _FileRead, name: str, root: object) -> None:
     rows = cin_rows(root)
-    year = collection_year(root)
+    year = header_collection_year(root)
     for table in CIN_TABLES:
         frame, findings = cin_types.cin_frame(table, name, rows)
         piece.cin.append((table, frame))

@@ -26,6 +26,10 @@ IRO_APPOINTMENT_WORKING_DAYS = 5
 DISPUTE_RESOLUTION_WORKING_DAYS = 20
 DISPUTE_STAGE_WORKING_DAYS = 5
 RAG_RESPONSE_WORKING_DAYS = 5
+# Reports shared with parents at least 3 working days before a conference: the unit's own
+# standard, audited in the seed report ("Parents were provided with a copy and commented upon
+# the report 3+ days before Conference"); the chair records whether it was met.
+REPORTS_SHARED_WORKING_DAYS = 3
 RAG_RATINGS = ("red", "amber", "green")
 
 

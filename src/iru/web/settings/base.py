@@ -66,6 +66,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "iru.web.core.context_processors.council",
+                "iru.web.core.context_processors.rules",
             ],
         },
     },

@@ -11,6 +11,7 @@ from django import forms
 
 from iru.rules.codes.registry import code_list
 from iru.rules.participation import participation_choices
+from iru.rules.timescales import REPORTS_SHARED_WORKING_DAYS
 from iru.rules.years import collection_year
 from iru.web.children.models import Child
 from iru.web.children.presenters import child_label
@@ -81,10 +82,13 @@ class MeetingDetailsForm(GovukForm):
         required=False,
     )  # fmt: skip
     reports_shared = forms.ChoiceField(
-        label="Were reports shared with parents at least 3 working days before?",
+        label=(
+            "Were reports shared with parents at least "
+            f"{REPORTS_SHARED_WORKING_DAYS} working days before?"
+        ),
         choices=YES_NO,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether reports were shared 3 days before"},
+        error_messages={"required": "Select whether the reports were shared in time"},
     )
 
     def __init__(

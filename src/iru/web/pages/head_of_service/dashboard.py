@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from iru.rules.timescales import ICPC_WORKING_DAYS
 from iru.rules.years import complete_month_ends, month_label, reporting_year
 
 
@@ -86,7 +87,7 @@ class Dashboard:
             Tile("LAC reviews held", _count(_get(f, "reviews.held"))),
             Tile("LAC reviews in timescale", percent_text(_get(f, "reviews.in_timescale"))),
             Tile(
-                "Initial conferences within 15 working days",
+                f"Initial conferences within {ICPC_WORKING_DAYS} working days",
                 percent_text(_get(f, "cp.icpc.within_15_working_days")),
             ),
             Tile("Review conferences in timescale", percent_text(_get(f, "cp.rcpc.in_timescale"))),

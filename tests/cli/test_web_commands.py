@@ -122,3 +122,18 @@ def test_a_database_made_before_the_apps_were_re_cut_is_a_clear_error(source, ca
     assert main(["demo", "--no-serve"]) == 2
     assert "Delete it" in capsys.readouterr().err
     assert not Child.objects.exists()
+
+
+def test_figures_from_the_database_after_an_import(source, capsys):
+    import json
+
+    (source / "2023-24" / "SSDA903_2023-24_Episodes.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+        "PL_POST,URN\nA1,01/04/2023,S,C2,N1,U1,PR1,,,,,,\n"
+    )
+    assert main(["import", str(source)]) == 0
+    capsys.readouterr()
+    assert main(["figures", "--from-db", "--year-end", "2024-03-31"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["lac"]["at_year_end"] == 1  # A1, looked after since 1 April 2023
+    assert "cp" not in figures  # FIGURES.md: omitted when its input (the CIN census) is absent

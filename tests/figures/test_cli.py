@@ -46,8 +46,8 @@ def test_from_db_without_a_database_is_one_line_not_a_traceback(capsys, monkeypa
     real_import = builtins.__import__
 
     def no_web_dataset(name, *args, **kwargs):
-        if name == "iru.web.dataset":
-            raise ImportError("No module named 'iru.web.dataset'")
+        if name == "iru.web.imports.selectors":
+            raise ImportError("No module named 'iru.web.imports.selectors'")
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_web_dataset)

@@ -69,7 +69,7 @@ def _dataset(args: argparse.Namespace) -> Dataset:
             from iru.web.runtime import setup_django
 
             setup_django()
-            from iru.web.dataset import dataset_from_database
+            from iru.web.imports.selectors import dataset_from_database
         except ImportError as error:
             raise _CommandError(f"--from-db is not available yet ({error})") from None
         try:

@@ -78,20 +78,7 @@ def rag_rating_send(
     chair_staff(user)
     if not meeting.covered.filter(child=child).exists():
         raise ValidationError({"rating": "The meeting did not cover this child"})
-    if rating not in RagRating.Rating.values:
-        raise ValidationError({"rating": "Select a rating"})
-    reasons = list(
-        RagReason.objects.filter(
-            code__in=list(reason_codes),
-            meeting_type=meeting_type(meeting.kind),
-            rating=rating,
-            in_catalogue=True,
-        )
-    )
-    if len(reasons) != len(set(reason_codes)):
-        raise ValidationError({f"reasons_{rating}": "Select reasons for the rating you chose"})
-    if rating != RagRating.Rating.GREEN and not reasons:
-        raise ValidationError({f"reasons_{rating}": "Select at least one reason for the rating"})
+    reasons = _reasons_for(meeting, rating, reason_codes)
     kind = meeting_type(meeting.kind)
     rag = RagRating.objects.create(
         meeting=meeting, child=child, rating=rating, comment=comment,
@@ -101,3 +88,23 @@ def rag_rating_send(
     rag.reasons.set(reasons)
     access_event_record(user=user, action="rag_rating_send", outcome=ALLOWED, child=child)
     return rag
+
+
+def _reasons_for(meeting: Meeting, rating: str, codes: Sequence[str]) -> list[RagReason]:
+    """The catalogued reasons `codes` name, for the meeting's type and `rating`; a red or amber
+    rating needs at least one. Raises ValidationError keyed by the form's field."""
+    if rating not in RagRating.Rating.values:
+        raise ValidationError({"rating": "Select a rating"})
+    reasons = list(
+        RagReason.objects.filter(
+            code__in=list(codes),
+            meeting_type=meeting_type(meeting.kind),
+            rating=rating,
+            in_catalogue=True,
+        )
+    )
+    if len(reasons) != len(set(codes)):
+        raise ValidationError({f"reasons_{rating}": "Select reasons for the rating you chose"})
+    if rating != RagRating.Rating.GREEN and not reasons:
+        raise ValidationError({f"reasons_{rating}": "Select at least one reason for the rating"})
+    return reasons

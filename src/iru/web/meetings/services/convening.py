@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from iru.web.audit.services import ALLOWED, access_event_record
-from iru.web.caseloads.scope import children_visible_to
+from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
 from iru.web.meetings.models import Convening, Invitee, Meeting
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
@@ -49,20 +49,10 @@ def meeting_convene(
     meeting in the past, an unknown kind, a chair who is not a chair, or impossible dates.
     """
     _check_admin(user)
-    visible = children_visible_to(user, today=today)
-    if not children or visible.filter(pk__in=[c.pk for c in children]).count() != len(
-        {c.pk for c in children}
-    ):
-        raise PermissionDenied("children outside the user's scope")
-    errors: dict[str, str] = {}
-    if kind not in Meeting.Kind.values:
-        errors["kind"] = "Select the type of meeting"
-    if date < today:
-        errors["date"] = "The meeting date must be today or in the future"
-    if chair is not None and chair.role not in CHAIR_STAFF_ROLES:
-        errors["chair"] = "Select a chair (an IRO or a conference chair)"
-    if errors:
-        raise ValidationError(errors)
+    if not children:
+        raise PermissionDenied("no children to convene a meeting for")
+    require_in_scope(user, children, today=today)
+    _convening_check(kind=kind, day=date, chair=chair, today=today)
     booklet_dates_check(sent=booklets_sent, returned=booklets_returned, today=today)
     with transaction.atomic():
         convening = Convening.objects.create(
@@ -82,6 +72,20 @@ def meeting_convene(
         for child in children:
             _log(user, "convene_meeting", child)
     return convening
+
+
+def _convening_check(*, kind: str, day: date, chair: Staff | None, today: date) -> None:
+    """Raise ValidationError (keyed by field) for an unknown kind, a meeting in the past or a
+    chair who does not chair meetings."""
+    errors: dict[str, str] = {}
+    if kind not in Meeting.Kind.values:
+        errors["kind"] = "Select the type of meeting"
+    if day < today:
+        errors["date"] = "The meeting date must be today or in the future"
+    if chair is not None and chair.role not in CHAIR_STAFF_ROLES:
+        errors["chair"] = "Select a chair (an IRO or a conference chair)"
+    if errors:
+        raise ValidationError(errors)
 
 
 def convening_booklets_record(

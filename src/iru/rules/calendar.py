@@ -88,6 +88,16 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < _SATURDAY and day not in _cached_year(day.year)
 
 
+def why_not_working(day: date) -> str | None:
+    """Why `day` is not a working day in England ("a Saturday", "a Sunday", "a bank holiday"),
+    or None when it is one."""
+    if day.weekday() == _SATURDAY:
+        return "a Saturday"
+    if day.weekday() > _SATURDAY:
+        return "a Sunday"
+    return "a bank holiday" if day in _cached_year(day.year) else None
+
+
 def add_working_days(start: date, n: int) -> date:
     """Return the `n`-th working day after `start`, with `start` itself as day 0.
 

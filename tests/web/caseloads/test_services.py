@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def test_reallocating_ends_the_spell_and_starts_a_new_one(users, head):
     a1 = Child.objects.get(la_child_id="A1")
-    new = allocation_reassign(child=a1, kind="lac", chair=staff("S2"), on=TODAY, by=head)
+    new = allocation_reassign(
+        child=a1, kind="lac", chair=staff("S2"), on=TODAY, by=head, today=TODAY
+    )
     spells = list(a1.allocations.filter(kind="lac").order_by("start"))
     assert [(s.chair.external_id, s.start, s.end) for s in spells] == [
         ("S1", d("2023-04-01"), TODAY),
@@ -37,14 +39,16 @@ def test_the_old_chair_loses_the_child_on_the_next_request(client, users, head):
     chair = users["chair"]
     client.force_login(chair)
     assert client.get(reverse("children:detail", args=[a1.pk])).status_code == 200
-    allocation_reassign(child=a1, kind="lac", chair=staff("S2"), on=TODAY, by=head)
+    allocation_reassign(child=a1, kind="lac", chair=staff("S2"), on=TODAY, by=head, today=TODAY)
     assert not children_visible_to(chair, today=TODAY).filter(pk=a1.pk).exists()
     assert client.get(reverse("children:detail", args=[a1.pk])).status_code == 404
 
 
 def test_a_child_never_allocated_gets_a_first_spell(users, head):
     c3 = Child.objects.get(la_child_id="C3")
-    new = allocation_reassign(child=c3, kind="cp", chair=staff("S2"), on=TODAY, by=head)
+    new = allocation_reassign(
+        child=c3, kind="cp", chair=staff("S2"), on=TODAY, by=head, today=TODAY
+    )
     assert (new.start, new.end, new.social_worker, new.team) == (TODAY, None, None, None)
     # C3's ended LAC spell is untouched
     assert c3.allocations.get(kind="lac").end == d("2021-03-03")
@@ -52,7 +56,9 @@ def test_a_child_never_allocated_gets_a_first_spell(users, head):
 
 def test_a_future_date_keeps_the_current_chair_until_then(users, head):
     a1 = Child.objects.get(la_child_id="A1")
-    allocation_reassign(child=a1, kind="lac", chair=staff("S2"), on=d("2024-07-01"), by=head)
+    allocation_reassign(
+        child=a1, kind="lac", chair=staff("S2"), on=d("2024-07-01"), by=head, today=TODAY
+    )
     assert children_visible_to(users["chair"], today=TODAY).filter(pk=a1.pk).exists()
     assert not children_visible_to(users["chair"], today=d("2024-07-01")).exists()
 
@@ -77,12 +83,14 @@ def test_wrong_values_are_refused_and_nothing_changes(users, head, kwargs, messa
     }
     before = list(Allocation.objects.values_list("pk", "end"))
     with pytest.raises(ValidationError, match=message):
-        allocation_reassign(child=a1, by=head, **args)
+        allocation_reassign(child=a1, by=head, today=TODAY, **args)
     assert list(Allocation.objects.values_list("pk", "end")) == before
 
 
 def test_a_later_spell_blocks_an_earlier_change(users, head):
     a1 = Child.objects.get(la_child_id="A1")
-    allocation_reassign(child=a1, kind="lac", chair=staff("S2"), on=d("2024-07-01"), by=head)
+    allocation_reassign(
+        child=a1, kind="lac", chair=staff("S2"), on=d("2024-07-01"), by=head, today=TODAY
+    )
     with pytest.raises(ValidationError, match="starting after that date"):
-        allocation_reassign(child=a1, kind="lac", chair=staff("S2"), on=TODAY, by=head)
+        allocation_reassign(child=a1, kind="lac", chair=staff("S2"), on=TODAY, by=head, today=TODAY)

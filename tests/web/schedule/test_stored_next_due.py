@@ -116,7 +116,7 @@ def test_reallocating_stores_the_new_chair(imported):
     a1 = Child.objects.get(la_child_id="A1")
     colin = Staff.objects.get(external_id="S2")
     head = User.objects.create_user(username="h", password="pw", role=User.Role.HEAD_OF_SERVICE)
-    allocation_reassign(child=a1, kind="lac", chair=colin, on=TODAY, by=head)
+    allocation_reassign(child=a1, kind="lac", chair=colin, on=TODAY, by=head, today=TODAY)
     schedule_ensure_current(today=TODAY)  # what the next page does before it reads
     assert stored()[a1.pk][2] == colin.pk == computed(TODAY)[a1.pk][2]
 

@@ -16,11 +16,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.models import Allocation
 from iru.web.children.models import Child
 from iru.web.core.upsert import TableCount, upsert_by_external_id
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, Team, User
+
+# A handover may be planned ahead, but not so far that today's changes would be refused.
+REALLOCATE_AHEAD_MONTHS = 3
 
 
 @transaction.atomic
@@ -33,6 +37,7 @@ def allocation_reassign(
     team: Team | None = None,
     on: date,
     by: User,
+    today: date,
 ) -> Allocation:
     """End `child`'s `kind` allocation in force on `on` and start a new one on `on`.
 
@@ -41,6 +46,13 @@ def allocation_reassign(
     spell in force started, when a later spell already exists, or when nothing would change.
     """
     _check(kind=kind, chair=chair, social_worker=social_worker)
+    if on > add_months(today, REALLOCATE_AHEAD_MONTHS):
+        raise ValidationError(
+            {
+                "effective": f"The new allocation must start within {REALLOCATE_AHEAD_MONTHS} "
+                "months of today"
+            }
+        )
     spells = Allocation.objects.select_for_update().filter(child=child, kind=kind)
     if spells.filter(start__gt=on).exists():
         raise ValidationError("This child already has an allocation starting after that date")

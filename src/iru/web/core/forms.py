@@ -14,6 +14,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest, QueryDict
 
+from iru.web.core.presenters import long_date
+
 # (name suffix, label, width in characters, most digits accepted)
 _PARTS = (("day", "Day", 2, 2), ("month", "Month", 2, 2), ("year", "Year", 4, 4))
 EARLIEST_YEAR = 1900  # no record the unit keeps is older
@@ -62,6 +64,34 @@ class GovukDateField(forms.MultiValueField):
         messages.update(kwargs.pop("error_messages", None) or {})
         kwargs.setdefault("help_text", "For example, 27 3 2024")
         super().__init__(fields, require_all_fields=False, error_messages=messages, **kwargs)
+        self.earliest: tuple[date, str] | None = None
+        self.latest: tuple[date, str] | None = None
+
+    def allow(
+        self,
+        *,
+        today: date,
+        earliest: date | None = None,
+        latest: date | None = None,
+        too_early: str = "",
+        too_late: str = "",
+    ) -> None:
+        """Limit the field to the dates its meaning allows (each form sets its own, from the
+        `today` its view passes). A message says what is wrong in the user's words; by default
+        "must be today or in the past", "must be on or after 4 June 2023" and the like."""
+        label = str(self.label or "Date")
+        if earliest is not None:
+            after = (
+                "today or in the future"
+                if earliest == today
+                else f"on or after {long_date(earliest)}"
+            )
+            self.earliest = (earliest, too_early or f"{label} must be {after}")
+        if latest is not None:
+            before = (
+                "today or in the past" if latest == today else f"on or before {long_date(latest)}"
+            )
+            self.latest = (latest, too_late or f"{label} must be {before}")
 
     def compress(self, data_list: list[str]) -> date | None:
         parts = [str(part or "").strip() for part in (data_list or [])]
@@ -83,6 +113,10 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError(f"{label} must be a real date") from None
         if value.year < EARLIEST_YEAR:
             raise ValidationError(f"{label} must be a real date")
+        if self.earliest is not None and value < self.earliest[0]:
+            raise ValidationError(self.earliest[1], code="too_early")
+        if self.latest is not None and value > self.latest[0]:
+            raise ValidationError(self.latest[1], code="too_late")
         return value
 
 
@@ -120,15 +154,23 @@ class GovukForm(GovukErrorLinks, forms.Form):
     """A form shown with the UI kit: `govuk/field.html` for its fields, `govuk/error_summary.html`
     for its errors."""
 
+    def date_field(self, name: str) -> GovukDateField:
+        """This form's own copy of its date field `name` (to set the dates it allows)."""
+        field = self.fields[name]
+        assert isinstance(field, GovukDateField)
+        return field
+
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
     """Put a service's ValidationError on the form: a message keyed by a field of the form goes
-    beside that field, any other message on the form as a whole."""
-    messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-    for name, texts in messages.items():
+    beside that field, any other message on the form as a whole (each keeps its code)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
         target = name if name in form.fields else None
-        for text in texts:
-            form.add_error(target, text)
+        for each in errors:
+            form.add_error(target, each)
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

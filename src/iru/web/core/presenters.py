@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 # GOV.UK Frontend tag classes. Amber is GOV.UK's orange tag (there is no amber one).
 RAG_TAG_CLASSES = {
     "red": "govuk-tag--red",
@@ -53,3 +55,8 @@ def rag_tag(rating: str | None) -> tuple[str, str] | None:
 
 def status_tag_class(status: str) -> str:
     return STATUS_TAG_CLASSES.get(status, NO_TAG)
+
+
+def long_date(day: date) -> str:
+    """A date as GOV.UK writes it: 4 June 2023."""
+    return f"{day.day} {day:%B %Y}"

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
@@ -14,6 +15,9 @@ from iru.web.core.upsert import TableCount, upsert_by_external_id
 from iru.web.oversight.models import OversightNote
 from iru.web.people.access import chair_staff
 from iru.web.people.models import User
+
+# Notes are written soon after the oversight they record; an older date is a mistyped year.
+NOTE_WITHIN_MONTHS = 12
 
 
 def oversight_note_add(
@@ -24,6 +28,14 @@ def oversight_note_add(
     author = chair_staff(user)
     if day > today:
         raise ValidationError({"day": "Date of the oversight must be today or in the past"})
+    if day < add_months(today, -NOTE_WITHIN_MONTHS):
+        raise ValidationError(
+            {"day": f"Date of the oversight must be within the last {NOTE_WITHIN_MONTHS} months"}
+        )
+    if child.dob is not None and day < child.dob:
+        raise ValidationError(
+            {"day": "Date of the oversight must be on or after the child's birth"}
+        )
     if not text.strip():
         raise ValidationError({"text": "Enter the note"})
     note = OversightNote.objects.create(child=child, author=author, date=day, text=text.strip())

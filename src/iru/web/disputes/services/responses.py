@@ -13,11 +13,15 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.children.models import Child
 from iru.web.disputes.models import Escalation, EscalationResponse, RagAction, RagRating
 from iru.web.disputes.selectors import inbox as selectors
 from iru.web.people.models import User
+
+# An action answers a concern now: one dated more than a year ahead is a mistyped year.
+ACTION_WITHIN_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,11 @@ def rag_rating_respond(
     _check_response(response)
     if any(action.due < today for action in actions):
         raise ValidationError("An action's date must be today or in the future")
+    latest = add_months(today, ACTION_WITHIN_MONTHS)
+    if any(action.due > latest for action in actions):
+        raise ValidationError(
+            f"An action's date must be within the next {ACTION_WITHIN_MONTHS} months"
+        )
     with transaction.atomic():
         locked = RagRating.objects.select_for_update().get(pk=rating.pk)
         if locked.rating not in selectors.NEEDS_RESPONSE:

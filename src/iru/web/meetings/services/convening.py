@@ -1,4 +1,8 @@
-"""Arranging a meeting (admin only): convening it, and recording its consultation booklets."""
+"""Arranging a meeting (admin only): convening it, and recording its consultation booklets.
+
+The dates a meeting may have: from today to `CONVENE_WITHIN_MONTHS` ahead, on a working day
+unless the user confirms otherwise; booklets sent and returned by today, in that order.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,26 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from iru.rules.calendar import why_not_working
+from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
+from iru.web.core.presenters import long_date
 from iru.web.meetings.models import Convening, Invitee, Meeting
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
+
+# A meeting is arranged weeks ahead; one more than a year ahead is a mistyped year.
+CONVENE_WITHIN_MONTHS = 12
 
 
 def booklet_dates_check(*, sent: date | None, returned: date | None, today: date) -> None:
     """Raise ValidationError (keyed by field) when the booklet dates cannot be right."""
     errors: dict[str, str] = {}
+    if sent is not None and sent < add_months(today, -CONVENE_WITHIN_MONTHS):
+        errors["booklets_sent"] = (
+            f"The date booklets were sent must be within the last {CONVENE_WITHIN_MONTHS} months"
+        )
     if sent is not None and sent > today:
         errors["booklets_sent"] = "The date booklets were sent must be today or in the past"
     if returned is not None:
@@ -42,6 +56,7 @@ def meeting_convene(
     booklets_sent: date | None,
     booklets_returned: date | None,
     today: date,
+    on_a_non_working_day: bool = False,
 ) -> Convening:
     """Arrange a meeting for `children` on `date`, with its invitees and booklet dates.
 
@@ -53,6 +68,7 @@ def meeting_convene(
         raise PermissionDenied("no children to convene a meeting for")
     require_in_scope(user, children, today=today)
     _convening_check(kind=kind, day=date, chair=chair, today=today)
+    _working_day_check(date, confirmed=on_a_non_working_day)
     booklet_dates_check(sent=booklets_sent, returned=booklets_returned, today=today)
     with transaction.atomic():
         convening = Convening.objects.create(
@@ -74,6 +90,21 @@ def meeting_convene(
     return convening
 
 
+def _working_day_check(day: date, *, confirmed: bool) -> None:
+    """A meeting on a weekend or a bank holiday is possible (an emergency conference) but rare:
+    it needs the user's confirmation."""
+    reason = why_not_working(day)
+    if reason and not confirmed:
+        raise ValidationError(
+            {
+                "date": ValidationError(
+                    f"{long_date(day)} is {reason}: choose a working day, or confirm it below",
+                    code="non_working_day",
+                )
+            }
+        )
+
+
 def _convening_check(*, kind: str, day: date, chair: Staff | None, today: date) -> None:
     """Raise ValidationError (keyed by field) for an unknown kind, a meeting in the past or a
     chair who does not chair meetings."""
@@ -82,6 +113,8 @@ def _convening_check(*, kind: str, day: date, chair: Staff | None, today: date) 
         errors["kind"] = "Select the type of meeting"
     if day < today:
         errors["date"] = "The meeting date must be today or in the future"
+    elif day > add_months(today, CONVENE_WITHIN_MONTHS):
+        errors["date"] = f"The meeting date must be within the next {CONVENE_WITHIN_MONTHS} months"
     if chair is not None and chair.role not in CHAIR_STAFF_ROLES:
         errors["chair"] = "Select a chair (an IRO or a conference chair)"
     if errors:

@@ -14,6 +14,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
@@ -22,11 +23,17 @@ from iru.web.meetings.models import Meeting, MeetingChild
 from iru.web.people.access import chair_staff
 from iru.web.people.models import User
 
+# A meeting is recorded soon after it is held; one from longer ago is a mistyped year.
+RECORD_WITHIN_MONTHS = 12
+
 
 def _check(kind: str, held: date, today: date, outcome: str, category: str) -> None:
     if held > today:
+        raise ValidationError({"held": "Date the meeting was held must be today or in the past"})
+    if held < add_months(today, -RECORD_WITHIN_MONTHS):
+        months = RECORD_WITHIN_MONTHS
         raise ValidationError(
-            {"date_held": "Date the meeting was held must be today or in the past"}
+            {"held": f"Date the meeting was held must be within the last {months} months"}
         )
     if kind not in Meeting.Kind.values:
         raise ValidationError({"kind": "Select the kind of meeting"})
@@ -56,7 +63,7 @@ def _record_for(
     except ValidationError as error:
         fields = {"participation": f"participation_{child.pk}", "child": "children"}
         raise ValidationError(
-            {fields.get(key, "date_held"): texts for key, texts in error.message_dict.items()}
+            {fields.get(key, key): texts for key, texts in error.message_dict.items()}
         ) from None
 
 

@@ -76,7 +76,9 @@ def oversight_add(request: SignedInRequest, pk: int) -> HttpResponse:
     chair_staff(request.user)
     child = child_for_user(request.user, pk, today=today, action="oversight_note",
                            path=request.path)  # fmt: skip
-    form = forms.OversightNoteForm(request.POST or None, initial={"day": today})
+    form = forms.OversightNoteForm(
+        request.POST or None, initial={"day": today}, today=today, born=child.dob
+    )
     if request.method == "POST" and form.is_valid():
         note = _save(form, lambda: oversight_note_add(
             user=request.user, child=child, day=form.cleaned_data["day"],

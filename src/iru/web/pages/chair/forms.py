@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 
 from iru.rules.codes.registry import code_list
+from iru.rules.months import add_months
 from iru.rules.participation import participation_choices
 from iru.rules.timescales import REPORTS_SHARED_WORKING_DAYS
 from iru.rules.years import collection_year
@@ -19,6 +20,8 @@ from iru.web.core.forms import GovukDateField, GovukForm
 from iru.web.core.presenters import RAG_LABELS
 from iru.web.disputes.models import RagReason
 from iru.web.meetings.models import Meeting
+from iru.web.meetings.services.recording import RECORD_WITHIN_MONTHS
+from iru.web.oversight.services import NOTE_WITHIN_MONTHS
 from iru.web.schedule.selectors.due import KIND_LABELS
 
 RATINGS = list(RAG_LABELS.items())
@@ -96,6 +99,13 @@ class MeetingDetailsForm(GovukForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.kind, self.children, self.today = kind, list(children), today
+        months = RECORD_WITHIN_MONTHS
+        self.date_field("held").allow(
+            today=today,
+            latest=today,
+            earliest=add_months(today, -months),
+            too_early=f"Date the meeting was held must be within the last {months} months",
+        )
         if kind == Meeting.Kind.LAC_REVIEW:
             self._add_participation()
         else:
@@ -187,6 +197,18 @@ class OversightNoteForm(GovukForm):
     text = forms.CharField(
         label="Note", widget=forms.Textarea, error_messages={"required": "Enter the note"}
     )
+
+    def __init__(self, *args: Any, today: date, born: date | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        months = NOTE_WITHIN_MONTHS
+        earliest = add_months(today, -months)
+        too_early = f"Date of the oversight must be within the last {months} months"
+        if born is not None and born > earliest:
+            earliest = born
+            too_early = "Date of the oversight must be on or after the child's birth"
+        self.date_field("day").allow(
+            today=today, latest=today, earliest=earliest, too_early=too_early
+        )
 
 
 class EscalationRaiseForm(GovukForm):

@@ -41,7 +41,7 @@ def child_allocations(request: SignedInRequest, pk: int) -> HttpResponse:
     child = child_for_user(request.user, pk, today=today, action="view_allocations",
                            path=request.path)  # fmt: skip
     initial = {"effective": today}
-    form = ReallocateForm(posted(request), initial=initial)
+    form = ReallocateForm(posted(request), initial=initial, today=today)
     if form.is_valid():
         try:
             allocation_reassign(
@@ -52,6 +52,7 @@ def child_allocations(request: SignedInRequest, pk: int) -> HttpResponse:
                 team=form.cleaned_data["team"],
                 on=form.cleaned_data["effective"],
                 by=request.user,
+                today=today,
             )
         except ValidationError as error:
             add_service_errors(form, error)

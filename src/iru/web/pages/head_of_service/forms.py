@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 
+from iru.rules.months import add_months
 from iru.rules.rag import MEETING_TYPES, RATINGS
 from iru.web.caseloads.models import Allocation
+from iru.web.caseloads.services import REALLOCATE_AHEAD_MONTHS
 from iru.web.core.forms import GovukDateField, GovukForm
 from iru.web.disputes.services.catalogue import MAX_TEXT
 from iru.web.people import selectors
@@ -61,8 +64,14 @@ class ReallocateForm(GovukForm):
         error_messages={"required": "Enter the date the new allocation starts"},
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        months = REALLOCATE_AHEAD_MONTHS
+        self.date_field("effective").allow(
+            today=today,
+            latest=add_months(today, months),
+            too_late=f"The new allocation must start within {months} months of today",
+        )
         self.fields["chair"].queryset = selectors.chairs()  # type: ignore[attr-defined]
         self.fields["social_worker"].queryset = selectors.social_workers()  # type: ignore[attr-defined]
         self.fields["team"].queryset = selectors.teams()  # type: ignore[attr-defined]

@@ -7,8 +7,9 @@ from typing import Any
 
 from django import forms
 
+from iru.rules.months import add_months
 from iru.web.core.forms import GovukDateField, GovukForm
-from iru.web.disputes.services.responses import ActionInput
+from iru.web.disputes.services.responses import ACTION_WITHIN_MONTHS, ActionInput
 
 ACTION_ROWS = 3
 
@@ -32,9 +33,15 @@ class RatingResponseForm(ResponseForm):
             self.fields[f"action_{i}"] = forms.CharField(
                 label=f"Action {i}", required=False, max_length=2000, widget=forms.Textarea
             )
-            self.fields[f"action_{i}_due"] = GovukDateField(
-                label=f"Action {i} to be done by", required=False
+            due = GovukDateField(label=f"Action {i} to be done by", required=False)
+            due.allow(
+                today=today,
+                earliest=today,
+                latest=add_months(today, ACTION_WITHIN_MONTHS),
+                too_early=f"Action {i}'s date must be today or later",
+                too_late=f"Action {i}'s date must be within the next {ACTION_WITHIN_MONTHS} months",
             )
+            self.fields[f"action_{i}_due"] = due
 
     def action_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[f"action_{i}"], self[f"action_{i}_due"]) for i in range(1, ACTION_ROWS + 1)]
@@ -50,8 +57,6 @@ class RatingResponseForm(ResponseForm):
                 self.add_error(f"action_{i}_due", f"Enter the date action {i} will be done by")
             elif due is not None and not text:
                 self.add_error(f"action_{i}", f"Enter action {i}, or remove its date")
-            elif due is not None and due < self.today:
-                self.add_error(f"action_{i}_due", f"Action {i}'s date must be today or later")
             elif text and due is not None:
                 actions.append(ActionInput(text=text, due=due))
         cleaned["actions"] = actions

@@ -7,8 +7,10 @@ from typing import Any
 
 from django import forms
 
+from iru.rules.months import add_months
 from iru.web.core.forms import GovukDateField, GovukForm
 from iru.web.meetings.models import Meeting
+from iru.web.meetings.services.convening import CONVENE_WITHIN_MONTHS
 from iru.web.people.selectors import chairs
 
 MAX_INVITEES = 30
@@ -54,9 +56,31 @@ class ConveneForm(GovukForm):
     booklets_sent = GovukDateField(label="Consultation booklets sent", required=False)
     booklets_returned = GovukDateField(label="Consultation booklets returned", required=False)
 
+    on_a_non_working_day = forms.BooleanField(
+        label="Yes, convene it on that day",
+        required=False,
+        help_text="For example, an emergency conference on a bank holiday.",
+    )
+
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        self.date_field("date").allow(
+            today=today,
+            earliest=today,
+            latest=add_months(today, CONVENE_WITHIN_MONTHS),
+            too_early="The meeting date must be today or in the future",
+            too_late=f"The meeting date must be within the next {CONVENE_WITHIN_MONTHS} months",
+        )
+        booklet_dates_allow(self, today)
+
+    @property
+    def asks_about_the_day(self) -> bool:
+        """The date is a weekend or bank holiday: show the confirmation box."""
+        errors = self.errors.as_data().get("date", [])
+        return any(error.code == "non_working_day" for error in errors) or bool(
+            self.data.get("on_a_non_working_day")
+        )
 
     def clean_invitees(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["invitees"].splitlines()]
@@ -67,13 +91,24 @@ class ConveneForm(GovukForm):
             raise forms.ValidationError("Each invitee must be 200 characters or fewer")
         return names
 
-    def clean_date(self) -> datetime.date:
-        value: datetime.date = self.cleaned_data["date"]
-        if value < self.today:
-            raise forms.ValidationError("The meeting date must be today or in the future")
-        return value
-
 
 class BookletsForm(GovukForm):
     booklets_sent = GovukDateField(label="Consultation booklets sent", required=False)
     booklets_returned = GovukDateField(label="Consultation booklets returned", required=False)
+
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        booklet_dates_allow(self, today)
+
+
+def booklet_dates_allow(form: GovukForm, today: datetime.date) -> None:
+    """Booklets go out and come back by today, and within the last year."""
+    months = CONVENE_WITHIN_MONTHS
+    for name, what in (("booklets_sent", "were sent"), ("booklets_returned", "came back")):
+        form.date_field(name).allow(
+            today=today,
+            latest=today,
+            earliest=add_months(today, -months),
+            too_late=f"The date booklets {what} must be today or in the past",
+            too_early=f"The date booklets {what} must be within the last {months} months",
+        )

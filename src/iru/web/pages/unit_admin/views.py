@@ -91,7 +91,7 @@ def convening_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     convening = convening_for_user(request.user, pk, today=today, path=request.path)
     initial = {"booklets_sent": convening.booklets_sent,
                "booklets_returned": convening.booklets_returned}  # fmt: skip
-    form = BookletsForm(request.POST or None, initial=initial)
+    form = BookletsForm(request.POST or None, initial=initial, today=today)
     if request.method == "POST" and form.is_valid():
         try:
             convening_booklets_record(

@@ -1,0 +1,177 @@
+"""Fuzz every form: whatever is typed into any field of any form, the answer is a page (a
+redirect, the form with its errors, a refusal), never a server error.
+
+Each form is posted by the role that uses it, with values drawn by hypothesis: text of every
+kind, long digit runs (a 10-digit day once gave a 500), codes near the real ones. Django's
+test client raises the view's exception, so a 500 fails the example that caused it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from iru.web.children.models import Child
+from iru.web.disputes.models import Escalation, RagRating, RagReason
+from iru.web.meetings.models import Convening, Meeting
+from iru.web.people.models import User
+
+pytestmark = pytest.mark.django_db
+
+NEAR = ["", "0", "1", "-1", "31", "13", "2024", "PN1", "PN0", "red", "amber", "lac", "cp",
+        "lac_review", "icpc", "chair", "on", "yes", "na", "LAC-R-01", "999999"]  # fmt: skip
+VALUES = st.one_of(
+    st.sampled_from(NEAR),
+    st.from_regex(r"\A[0-9]{1,20}\Z"),
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=40),
+)
+DATE_PARTS = ("_day", "_month", "_year")
+
+
+def dated(*names: str) -> list[str]:
+    return [f"{name}{part}" for name in names for part in DATE_PARTS]
+
+
+def _a1() -> Child:
+    return Child.objects.get(la_child_id="A1")
+
+
+def _record_url() -> str:
+    return reverse("meetings:record") + f"?kind=lac_review&children={_a1().pk}"
+
+
+def _convening() -> Convening:
+    convening = Convening.objects.create(kind="lac_review", date=date(2024, 6, 20))
+    convening.children.set([_a1()])
+    return convening
+
+
+# (role, url, fields): the url is built once the data is imported.
+FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
+    "meeting start": ("chair", lambda: reverse("meetings:start"), ["kind", "children"]),
+    "meeting record": (
+        "chair",
+        _record_url,
+        [*dated("held"), "attendees", "reports_shared", "participation_{a1}"],
+    ),
+    "rag rating": (
+        "chair",
+        lambda: reverse("rag:rate", args=[Meeting.objects.get(external_id="M1").pk, _a1().pk]),
+        ["rating", "reasons_red", "reasons_amber", "reasons_green", "comment"],
+    ),
+    "oversight": (
+        "chair",
+        lambda: reverse("rag:oversight", args=[_a1().pk]),
+        [*dated("day"), "text"],
+    ),
+    "escalation raise": (
+        "chair",
+        lambda: reverse("rag:escalation-raise", args=[_a1().pk]),
+        ["summary"],
+    ),
+    "escalation advance": (
+        "chair",
+        lambda: reverse(
+            "rag:escalation-advance", args=[Escalation.objects.get(external_id="E1").pk]
+        ),
+        ["response"],
+    ),
+    "escalation resolve": (
+        "chair",
+        lambda: reverse(
+            "rag:escalation-resolve", args=[Escalation.objects.get(external_id="E1").pk]
+        ),
+        ["outcome"],
+    ),
+    "rating response": (
+        "tm_a",
+        lambda: reverse("inbox:rating", args=[RagRating.objects.get(external_id="R1").pk]),
+        ["response", "action_1", *dated("action_1_due"), "action_2", *dated("action_2_due")],
+    ),
+    "escalation response": (
+        "tm_a",
+        lambda: reverse("inbox:escalation", args=[Escalation.objects.get(external_id="E1").pk]),
+        ["response"],
+    ),
+    "convene": (
+        "admin",
+        lambda: reverse("unitadmin:convene", args=[_a1().pk]),
+        [
+            "kind",
+            *dated("date", "booklets_sent", "booklets_returned"),
+            "chair",
+            "invitees",
+            "on_a_non_working_day",
+        ],
+    ),
+    "booklets": (
+        "admin",
+        lambda: reverse("unitadmin:convening", args=[_convening().pk]),
+        dated("booklets_sent", "booklets_returned"),
+    ),
+    "search": ("head", lambda: reverse("management:allocate"), ["query"]),
+    "reallocate": (
+        "head",
+        lambda: reverse("management:child-allocations", args=[_a1().pk]),
+        ["kind", "chair", "social_worker", "team", *dated("effective")],
+    ),
+    "reason add": (
+        "head",
+        lambda: reverse("management:reason-add"),
+        ["meeting_type", "rating", "text"],
+    ),
+    "reason edit": (
+        "head",
+        lambda: reverse("management:reason-edit", args=[RagReason.objects.order_by("pk")[0].pk]),
+        ["text"],
+    ),
+    "user add": (
+        "head",
+        lambda: reverse("management:user-add"),
+        ["username", "role", "staff", "password"],
+    ),
+    "user role": (
+        "head",
+        lambda: reverse("management:user-role", args=[User.objects.get(username="admin").pk]),
+        ["role", "staff"],
+    ),
+}
+FILTERS: dict[str, tuple[str, str, list[str]]] = {
+    "my children": ("chair", "children:mine", ["kind", "rag", "overdue", "sort", "page"]),
+    "schedule": ("admin", "unitadmin:schedule", ["chair", "kind", "page"]),
+    "children": ("admin", "children:list", ["page"]),
+    "imports": ("admin", "imports:history", ["page"]),
+}
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.mark.parametrize("name", list(FORMS))
+@FUZZ
+@given(data=st.data())
+def test_no_post_to_any_form_gives_a_500(client, users, today, name, data):
+    role, url, fields = FORMS[name]
+    client.force_login(users[role])
+    names = [field.replace("{a1}", str(_a1().pk)) for field in fields]
+    posted = {field: data.draw(VALUES, label=field) for field in names}
+    response = client.post(url(), posted)
+    assert response.status_code in (200, 302, 400, 403, 404), response.status_code
+
+
+@pytest.mark.parametrize("name", list(FILTERS))
+@FUZZ
+@given(data=st.data())
+def test_no_filter_of_any_list_gives_a_500(client, users, today, name, data):
+    role, url_name, fields = FILTERS[name]
+    client.force_login(users[role])
+    query = {field: data.draw(VALUES, label=field) for field in fields}
+    response = client.get(reverse(url_name), query)
+    assert response.status_code in (200, 302, 400, 404), response.status_code

@@ -25,7 +25,7 @@ from iru.data.synthetic import generate
 from iru.web.caseloads.models import Allocation
 from iru.web.caseloads.scope import children_visible_to, current_allocations
 from iru.web.caseloads.selectors import demo_staff
-from iru.web.disputes.models import RagReason
+from iru.web.disputes.models import RagRating, RagReason
 from iru.web.disputes.services.escalations import escalation_raise
 from iru.web.disputes.services.ratings import meeting_type, rag_rating_send, rag_reasons_sync
 from iru.web.meetings.models import Meeting
@@ -288,6 +288,8 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
         user=escalating, child=team_child, summary="No permanence plan", today=TODAY
     )
     team_meeting = Meeting.objects.filter(covered__child=team_child).order_by("-date").first()
+    # A case is rated once after a meeting: the generated rating makes way for this one.
+    RagRating.objects.filter(meeting=team_meeting, child=team_child).delete()
     amber = RagReason.objects.filter(
         meeting_type=meeting_type(team_meeting.kind), rating="amber", in_catalogue=True
     ).first()

@@ -68,6 +68,20 @@ def default_catalogue() -> tuple[RagReason, ...]:
     return catalogue_from_json(text)
 
 
+ASK_FOR_DETAIL = "(state)"  # "Other (state)": the chair says what the reason is
+
+
+def asks_for_detail(text: str) -> bool:
+    """Whether a reason's wording asks the chair to state it (the catalogue's "Other (state)"):
+    a rating giving it needs the chair's comment, or the team manager cannot act on it."""
+    return ASK_FOR_DETAIL in text.lower()
+
+
+def same_wording(first: str, second: str) -> bool:
+    """Two reasons say the same thing: equal once case and spacing are set aside."""
+    return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
+
+
 def reasons_for(meeting_type: str, rating: str) -> tuple[RagReason, ...]:
     """Return the reasons a chair can give for `rating` at a meeting of `meeting_type`.
 

@@ -10,7 +10,7 @@ from iru.web.audit.models import AccessEvent
 from iru.web.caseloads.models import Allocation
 from iru.web.caseloads.scope import children_visible_to
 from iru.web.caseloads.services import allocation_reassign
-from iru.web.children.models import Child
+from iru.web.children.models import Child, CpPlan
 from tests.web.conftest import TODAY, d
 from tests.web.fixtures.head import staff
 
@@ -46,6 +46,7 @@ def test_the_old_chair_loses_the_child_on_the_next_request(client, users, head):
 
 def test_a_child_never_allocated_gets_a_first_spell(users, head):
     c3 = Child.objects.get(la_child_id="C3")
+    CpPlan.objects.create(child=c3, start=d("2024-05-01"))  # a new plan: a case to allocate
     new = allocation_reassign(
         child=c3, kind="cp", chair=staff("S2"), on=TODAY, by=head, today=TODAY
     )
@@ -94,3 +95,19 @@ def test_a_later_spell_blocks_an_earlier_change(users, head):
     )
     with pytest.raises(ValidationError, match="starting after that date"):
         allocation_reassign(child=a1, kind="lac", chair=staff("S2"), on=TODAY, by=head, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("la_id", "kind", "message"),
+    [
+        ("A1", "cp", "Alfie Ash has no child protection plan or enquiry"),
+        ("B2", "lac", "Bella Birch is not looked after"),
+    ],
+)
+def test_a_case_the_child_does_not_have_is_not_allocated(users, head, la_id, kind, message):
+    child = Child.objects.get(la_child_id=la_id)
+    with pytest.raises(ValidationError, match=message):
+        allocation_reassign(
+            child=child, kind=kind, chair=staff("S2"), on=TODAY, by=head, today=TODAY
+        )
+    assert not child.allocations.filter(kind=kind).exists()

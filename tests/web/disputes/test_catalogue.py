@@ -70,3 +70,24 @@ def test_wrong_values_are_refused(users, head, kwargs, message):
     with pytest.raises(ValidationError, match=message):
         rag_reason_add(**kwargs, by=head)
     assert RagReason.objects.count() == count
+
+
+def test_the_same_wording_twice_is_refused(users, head):
+    rag_reason_add(meeting_type="lac", rating="red", text="Placement at risk of breakdown", by=head)
+    with pytest.raises(ValidationError, match="already has this reason"):
+        rag_reason_add(meeting_type="lac", rating="red", text="placement  AT risk of breakdown",
+                       by=head)  # fmt: skip
+    other = rag_reason_add(meeting_type="lac", rating="red", text="Something else", by=head)
+    with pytest.raises(ValidationError, match="already has this reason"):
+        rag_reason_update(reason=other, text="Placement at risk of breakdown", by=head)
+    # Another rating or meeting type may say the same; so may a retired reason.
+    rag_reason_add(meeting_type="cp", rating="red", text="Placement at risk of breakdown", by=head)
+
+
+def test_the_database_refuses_the_same_wording_in_the_catalogue(users, head):
+    from django.db import IntegrityError, transaction
+
+    rag_reason_add(meeting_type="cp", rating="amber", text="Core group not held", by=head)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RagReason.objects.create(code="X-1", meeting_type="cp", rating="amber",
+                                 text="CORE GROUP NOT HELD", in_catalogue=True)  # fmt: skip

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from iru.rules.timescales import (
     rag_response_due,
 )
+from iru.web.disputes.models import RagRating, RagReason
 from iru.web.disputes.services.ratings import rag_rating_send
 from iru.web.meetings.services.recording import meeting_record
 from iru.web.people.models import Staff
@@ -42,3 +44,27 @@ def test_a_rag_rating_needs_reasons_of_its_own_rating_and_meeting_type(chair, a1
         with pytest.raises(ValidationError):
             rag_rating_send(user=chair, meeting=meeting, child=a1, rating="amber",
                             reason_codes=codes, comment="", today=TODAY)  # fmt: skip
+
+
+def test_a_case_is_rated_once_after_a_meeting(chair, a1):
+    meeting = record(chair, "lac_review", [a1])
+    rag_rating_send(user=chair, meeting=meeting, child=a1, rating="green", reason_codes=[],
+                    comment="", today=TODAY)  # fmt: skip
+    with pytest.raises(ValidationError, match="already been rated after this meeting"):
+        rag_rating_send(user=chair, meeting=meeting, child=a1, rating="red",
+                        reason_codes=["LAC-R-01"], comment="", today=TODAY)  # fmt: skip
+    with pytest.raises(IntegrityError), transaction.atomic():  # the database refuses it too
+        RagRating.objects.create(meeting=meeting, child=a1, rating="amber")
+    assert RagRating.objects.filter(meeting=meeting, child=a1).count() == 1
+
+
+def test_other_state_needs_the_chair_s_words(chair, a1):
+    meeting = record(chair, "lac_review", [a1])
+    other = RagReason.objects.get(meeting_type="lac", rating="amber", text="Other (state)")
+    with pytest.raises(ValidationError, match="what the other reason is"):
+        rag_rating_send(user=chair, meeting=meeting, child=a1, rating="amber",
+                        reason_codes=[other.code], comment="  ", today=TODAY)  # fmt: skip
+    rating = rag_rating_send(user=chair, meeting=meeting, child=a1, rating="amber",
+                             reason_codes=[other.code], comment="No school place",
+                             today=TODAY)  # fmt: skip
+    assert rating.comment == "No school place"

@@ -96,6 +96,20 @@ def test_a_failure_on_a_fresh_database_writes_nothing(db, dataset, unit):
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
 
 
+def test_a_second_rating_after_the_same_meeting_is_refused_naming_its_row(db, dataset):
+    ratings = (
+        "id,meeting_id,child_id,rating,reasons,comment,team_manager_id,sent,response_due,"
+        "responded,response\n"
+        "R1,M1,A1,red,LAC-R-01,,S3,2023-04-26,2023-05-03,,\n"
+        "R2,M1,A1,green,,,S3,2023-04-26,,,\n"
+    )
+    with pytest.raises(UnitFileError, match=r"rag_ratings.csv, row 3, column meeting_id.*row 2"):
+        import_dataset(
+            dataset=dataset, unit=small_unit(**{"rag_ratings.csv": ratings}), today=TODAY
+        )
+    assert not Child.objects.exists()
+
+
 def test_a_newer_year_updates_its_children_and_keeps_what_staff_added(imported):
     a1 = Child.objects.get(la_child_id="A1")
     a1.given_name = "Alfred"  # typed in by staff

@@ -9,3 +9,7 @@ from tests.web.fixtures.chair import (  # noqa: F401 (fixtures)
     frozen_today,
     other_chair,
 )
+from tests.web.fixtures.roles import (  # noqa: F401 (fixtures)
+    today,
+    users,
+)

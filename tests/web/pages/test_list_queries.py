@@ -128,12 +128,14 @@ def add_children(unit: Unit, n: int, start: int = 0) -> list[Child]:
         OversightNote.objects.create(child=child, author=unit.chair, date=_day(10), text="Seen")
         convening = Convening.objects.create(
             kind="lac_review",
-            date=_day(-30),
+            date=_day(-30 - i),
             chair=unit.chair,
             convened_by=unit.users["admin"],
             convened_at=timezone.now(),
         )
-        convening.children.add(child)
+        convening.children.add(
+            child, through_defaults={"kind": "lac_review", "date": convening.date}
+        )
         Invitee.objects.create(convening=convening, position=1, name=f"Carer {i}")
         made.append(child)
     return made
@@ -236,7 +238,9 @@ def add_siblings(unit: Unit, n: int, start: int = 0) -> None:
         if convening is None:
             convening = child.convenings.get()
         else:
-            convening.children.add(child)
+            convening.children.add(
+                child, through_defaults={"kind": convening.kind, "date": convening.date}
+            )
             Invitee.objects.create(
                 convening=convening, position=100 + child.pk, name=f"Row {child.family_name}"
             )

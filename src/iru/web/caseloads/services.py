@@ -20,6 +20,8 @@ from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.models import Allocation
 from iru.web.children.models import Child
+from iru.web.children.presenters import child_name
+from iru.web.children.selectors import awaits_a_conference, is_looked_after, is_on_a_plan
 from iru.web.core.upsert import TableCount, upsert_by_external_id
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, Team, User
 
@@ -56,6 +58,7 @@ def allocation_reassign(
     spells = Allocation.objects.select_for_update().filter(child=child, kind=kind)
     if spells.filter(start__gt=on).exists():
         raise ValidationError("This child already has an allocation starting after that date")
+    _case_check(child, kind=kind, on=min(on, today))
     current = list(spells.filter(Q(end__isnull=True) | Q(end__gt=on), start__lte=on))
     latest = max(current, key=lambda spell: spell.start, default=None)
     new = Allocation(
@@ -84,6 +87,26 @@ def _check(*, kind: str, chair: Staff | None, social_worker: Staff | None) -> No
         raise ValidationError(f"{chair.full_name} is not an IRO or a conference chair")
     if social_worker is not None and social_worker.role != Staff.Role.SOCIAL_WORKER:
         raise ValidationError(f"{social_worker.full_name} is not a social worker")
+
+
+def _case_check(child: Child, *, kind: str, on: date) -> None:
+    """A looked-after allocation needs a period of care; a child protection one a plan, or an
+    enquiry awaiting its initial conference (a caseload counts only children with a case)."""
+    if kind == Allocation.Kind.LAC and not is_looked_after(child, on=on):
+        raise ValidationError(
+            {"kind": f"{child_name(child)} is not looked after: choose the other case"}
+        )
+    if (
+        kind == Allocation.Kind.CP
+        and not is_on_a_plan(child, on=on)
+        and not awaits_a_conference(child, on=on)
+    ):
+        raise ValidationError(
+            {
+                "kind": f"{child_name(child)} has no child protection plan or enquiry: choose "
+                "the other case"
+            }
+        )
 
 
 def _same_holders(old: Allocation, new: Allocation) -> bool:

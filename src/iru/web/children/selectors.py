@@ -13,6 +13,7 @@ import polars as pl
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from iru.data.dataset import SCHEMAS, conform, empty_frame
+from iru.rules.periods import open_period
 from iru.web.children.columns import CHILD_TABLES, HEADER_COLUMNS
 from iru.web.children.models import Child, CinDetail, CpPlan, CpPlanReview, Episode, Section47
 from iru.web.core.upsert import chunked
@@ -53,6 +54,33 @@ def pending_section47s(today: date) -> QuerySet[Section47]:
         .exclude(Exists(closed))
         .exclude(Exists(later_plan))
     )
+
+
+def is_looked_after(child: Child, *, on: date) -> bool:
+    """The child has a period of care open on `on` (a series of short breaks counts)."""
+    return open_period(child.episodes.all(), today=on) is not None
+
+
+def is_on_a_plan(child: Child, *, on: date) -> bool:
+    return open_plans(on).filter(child=child).exists()
+
+
+def awaits_a_conference(child: Child, *, on: date) -> bool:
+    """A section 47 enquiry of the child's is waiting for its initial conference on `on`."""
+    return pending_section47s(on).filter(child=child).exists()
+
+
+def why_no_meeting(child: Child, kind: str, *, on: date) -> str | None:
+    """Why the child's records allow no meeting of `kind` ("lac_review", "icpc", "rcpc") on
+    `on`, or None when they do: a review needs a period of care, an initial conference an
+    enquiry awaiting it, a review conference a plan."""
+    if kind == "lac_review" and not is_looked_after(child, on=on):
+        return "is not looked after"
+    if kind == "icpc" and not awaits_a_conference(child, on=on):
+        return "has no section 47 enquiry awaiting an initial conference"
+    if kind == "rcpc" and not is_on_a_plan(child, on=on):
+        return "is not on a child protection plan"
+    return None
 
 
 def child_records(child: Child) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 
 from iru.web.children.models import Child
 from iru.web.meetings.models import Meeting
@@ -22,6 +23,18 @@ class RagReason(models.Model):
     text = models.TextField()
     source = models.CharField(max_length=8, blank=True)  # seed / iru
     in_catalogue = models.BooleanField(default=True)  # false: seen in a file, not catalogued
+
+    class Meta:
+        constraints = (
+            # One wording per meeting type and rating in the catalogue (retired ones aside).
+            models.UniqueConstraint(
+                Lower("text"),
+                "meeting_type",
+                "rating",
+                condition=models.Q(in_catalogue=True),
+                name="ragreason_one_wording",
+            ),
+        )
 
     def __str__(self) -> str:
         return self.text
@@ -52,6 +65,14 @@ class RagRating(models.Model):
     response = models.TextField(blank=True)
 
     class Meta:
+        constraints = (
+            # A chair rates a child's case once after each meeting.
+            models.UniqueConstraint(
+                fields=["meeting", "child"],
+                condition=models.Q(meeting__isnull=False),
+                name="ragrating_once_per_meeting",
+            ),
+        )
         indexes = (
             # The few red and amber ratings still awaiting a response (the inbox, the overdue
             # counts), out of every rating ever given.

@@ -63,7 +63,9 @@ class Convening(models.Model):
     chair = models.ForeignKey(
         Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="convenings"
     )
-    children = models.ManyToManyField(Child, related_name="convenings")
+    children: models.ManyToManyField[Child, ConvenedChild] = models.ManyToManyField(
+        Child, through="ConvenedChild", related_name="convenings"
+    )
     booklets_sent = models.DateField(null=True, blank=True)
     booklets_returned = models.DateField(null=True, blank=True)
     convened_by = models.ForeignKey(
@@ -73,6 +75,25 @@ class Convening(models.Model):
 
     class Meta:
         indexes = (models.Index(fields=["date"], name="convening_date"),)
+
+
+class ConvenedChild(models.Model):
+    """A child a convened meeting is for. The meeting's kind and date are kept here too, so the
+    database refuses the same child's meeting of a kind twice on one day."""
+
+    convening = models.ForeignKey(
+        Convening, on_delete=models.CASCADE, related_name="convened_children"
+    )
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="convened_meetings")
+    kind = models.CharField(max_length=12, choices=Meeting.Kind.choices)
+    date = models.DateField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["child", "kind", "date"], name="convenedchild_once_a_day"
+            ),
+        )
 
 
 class Invitee(models.Model):

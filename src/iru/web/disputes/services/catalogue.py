@@ -12,7 +12,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from iru.rules.rag import MEETING_TYPES, RATINGS
+from iru.rules.rag import MEETING_TYPES, RATINGS, same_wording
 from iru.web.disputes.models import RagReason
 from iru.web.people.models import User
 
@@ -27,11 +27,13 @@ def rag_reason_add(*, meeting_type: str, rating: str, text: str, by: User) -> Ra
         raise ValidationError(f"Unknown meeting type {meeting_type!r}")
     if rating not in RATINGS:
         raise ValidationError(f"Unknown rating {rating!r}")
+    text = _clean_text(text)
+    _refuse_same_wording(meeting_type=meeting_type, rating=rating, text=text)
     reason = RagReason(
         code=_next_code(meeting_type, rating),
         meeting_type=meeting_type,
         rating=rating,
-        text=_clean_text(text),
+        text=text,
         source=UNIT_SOURCE,
         in_catalogue=True,
     )
@@ -42,7 +44,11 @@ def rag_reason_add(*, meeting_type: str, rating: str, text: str, by: User) -> Ra
 
 def rag_reason_update(*, reason: RagReason, text: str, by: User) -> RagReason:
     """Reword a reason. Its code, meeting type and rating never change."""
-    reason.text = _clean_text(text)
+    text = _clean_text(text)
+    _refuse_same_wording(
+        meeting_type=reason.meeting_type, rating=reason.rating, text=text, other_than=reason
+    )
+    reason.text = text
     reason.save(update_fields=["text"])
     return reason
 
@@ -54,6 +60,20 @@ def rag_reason_retire(*, reason: RagReason, by: User) -> RagReason:
     reason.in_catalogue = False
     reason.save(update_fields=["in_catalogue"])
     return reason
+
+
+def _refuse_same_wording(
+    *, meeting_type: str, rating: str, text: str, other_than: RagReason | None = None
+) -> None:
+    """Refuse a wording the catalogue already has for this meeting type and rating."""
+    listed = RagReason.objects.filter(meeting_type=meeting_type, rating=rating, in_catalogue=True)
+    if other_than is not None:
+        listed = listed.exclude(pk=other_than.pk)
+    for reason in listed:
+        if same_wording(reason.text, text):
+            raise ValidationError(
+                {"text": f"The catalogue already has this reason ({reason.code})"}
+            )
 
 
 def _clean_text(text: str) -> str:

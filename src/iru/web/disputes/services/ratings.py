@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from iru.rules.rag import RagReason as CatalogueReason
-from iru.rules.rag import default_catalogue
+from iru.rules.rag import asks_for_detail, default_catalogue
 from iru.rules.timescales import rag_response_due
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import require_in_scope
@@ -20,6 +20,8 @@ from iru.web.disputes.models import RagRating, RagReason
 from iru.web.meetings.models import Meeting
 from iru.web.people.access import chair_staff
 from iru.web.people.models import User
+
+NEEDS_DETAIL = "Say in the comments what the other reason is"
 
 
 def rag_reasons_sync(*, catalogue: Iterable[CatalogueReason] | None = None) -> int:
@@ -78,7 +80,11 @@ def rag_rating_send(
     chair_staff(user)
     if not meeting.covered.filter(child=child).exists():
         raise ValidationError({"rating": "The meeting did not cover this child"})
+    if RagRating.objects.filter(meeting=meeting, child=child).exists():
+        raise ValidationError({"rating": "This case has already been rated after this meeting"})
     reasons = _reasons_for(meeting, rating, reason_codes)
+    if not comment.strip() and any(asks_for_detail(r.text) for r in reasons):
+        raise ValidationError({"comment": NEEDS_DETAIL})
     kind = meeting_type(meeting.kind)
     rag = RagRating.objects.create(
         meeting=meeting, child=child, rating=rating, comment=comment,

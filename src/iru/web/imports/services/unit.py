@@ -154,12 +154,28 @@ def _rag_ratings(unit: UnitData, refs: Refs, warn: Warn) -> TableCount:
         }
         for r in unit.rag_ratings
     ]
+    _once_per_meeting(unit, refs)
     count = rag_ratings_import(rows)
     codes = {code for r in unit.rag_ratings for code in r.reasons}
     for code in rag_reasons_add_uncatalogued(codes=codes):
         warn(f"{refs.file(f)}: reason {code!r} is not in the RAG catalogue; recorded as seen")
     rating_reasons_import({r.id: r.reasons for r in unit.rag_ratings})
     return count
+
+
+def _once_per_meeting(unit: UnitData, refs: Refs) -> None:
+    """A child's case is rated once after a meeting (the database refuses a second rating):
+    say where the file has two."""
+    first: dict[tuple[str, str], int] = {}
+    for r in unit.rag_ratings:
+        if not r.meeting_id:
+            continue
+        seen = first.setdefault((r.meeting_id, r.child_id), r.row)
+        if seen != r.row:
+            raise UnitFileError(
+                refs.file("rag_ratings.csv"), r.row, "meeting_id", r.meeting_id,
+                f"the child is already rated after this meeting (row {seen})",
+            )  # fmt: skip
 
 
 def _escalations(unit: UnitData, refs: Refs) -> TableCount:

@@ -17,8 +17,10 @@ from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
+from iru.web.children.presenters import child_name
+from iru.web.children.selectors import why_no_meeting
 from iru.web.core.presenters import long_date
-from iru.web.meetings.models import Convening, Invitee, Meeting
+from iru.web.meetings.models import ConvenedChild, Convening, Invitee, Meeting
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
 
 # A meeting is arranged weeks ahead; one more than a year ahead is a mistyped year.
@@ -68,6 +70,7 @@ def meeting_convene(
         raise PermissionDenied("no children to convene a meeting for")
     require_in_scope(user, children, today=today)
     _convening_check(kind=kind, day=date, chair=chair, today=today)
+    _children_check(children, kind=kind, day=date, today=today)
     _working_day_check(date, confirmed=on_a_non_working_day)
     booklet_dates_check(sent=booklets_sent, returned=booklets_returned, today=today)
     with transaction.atomic():
@@ -79,7 +82,7 @@ def meeting_convene(
             booklets_returned=booklets_returned,
             convened_by=user,
         )
-        convening.children.set(children)
+        convening.children.set(children, through_defaults={"kind": kind, "date": date})
         names = [n.strip() for n in invitees if n.strip()]
         Invitee.objects.bulk_create(
             Invitee(convening=convening, position=i, name=name)
@@ -88,6 +91,21 @@ def meeting_convene(
         for child in children:
             _log(user, "convene_meeting", child)
     return convening
+
+
+def _children_check(children: Sequence[Child], *, kind: str, day: date, today: date) -> None:
+    """Each child's records allow the meeting (today: the records hold nothing later), and no
+    child already has a meeting of this kind convened that day."""
+    for child in children:
+        reason = why_no_meeting(child, kind, on=today)
+        if reason:
+            raise ValidationError({"kind": f"{child_name(child)} {reason}"})
+    taken = ConvenedChild.objects.filter(child__in=children, kind=kind, date=day)
+    clash = taken.select_related("child").first()
+    if clash is not None:
+        raise ValidationError(
+            {"date": f"{child_name(clash.child)} already has this meeting convened that day"}
+        )
 
 
 def _working_day_check(day: date, *, confirmed: bool) -> None:

@@ -12,6 +12,7 @@ from django import forms
 from iru.rules.codes.registry import code_list
 from iru.rules.months import add_months
 from iru.rules.participation import participation_choices
+from iru.rules.rag import asks_for_detail
 from iru.rules.timescales import REPORTS_SHARED_WORKING_DAYS
 from iru.rules.years import collection_year
 from iru.web.children.models import Child
@@ -19,6 +20,7 @@ from iru.web.children.presenters import child_label
 from iru.web.core.forms import GovukDateField, GovukForm
 from iru.web.core.presenters import RAG_LABELS
 from iru.web.disputes.models import RagReason
+from iru.web.disputes.services.ratings import NEEDS_DETAIL
 from iru.web.meetings.models import Meeting
 from iru.web.meetings.services.recording import RECORD_WITHIN_MONTHS
 from iru.web.oversight.services import NOTE_WITHIN_MONTHS
@@ -170,6 +172,7 @@ class RagRatingForm(GovukForm):
 
     def __init__(self, *args: Any, reasons: Sequence[RagReason], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.reasons = list(reasons)
         for value, label in RATINGS:
             self.fields[f"reasons_{value}"] = forms.MultipleChoiceField(
                 label=f"Reasons for {label.lower()}",
@@ -186,6 +189,10 @@ class RagRatingForm(GovukForm):
                 self.add_error(f"reasons_{value}", "Only select reasons for the rating you chose")
         if rating in ("red", "amber") and not data.get(f"reasons_{rating}"):
             self.add_error(f"reasons_{rating}", "Select at least one reason for the rating")
+        chosen = set(data.get(f"reasons_{rating}") or [])
+        asks = any(asks_for_detail(r.text) for r in self.reasons if r.code in chosen)
+        if asks and not (data.get("comment") or "").strip():
+            self.add_error("comment", NEEDS_DETAIL)
         return data
 
     def reason_fields(self) -> list[forms.BoundField]:

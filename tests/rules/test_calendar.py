@@ -14,7 +14,9 @@ from iru.rules.calendar import (
     bank_holidays_in_year,
     england_bank_holidays,
     is_working_day,
+    last_working_day_by,
     working_days_between,
+    working_days_left,
 )
 from tests.rules.forms import polars_form
 
@@ -241,3 +243,26 @@ def test_one_off_overrides_are_not_yet_in_the_package() -> None:
     # Reminder to drop an override once an upgraded `holidays` release carries it.
     for day in ONE_OFF_BANK_HOLIDAYS:
         assert day not in holidays.country_holidays("GB", subdiv="ENG", years=day.year)
+
+
+@pytest.mark.parametrize(
+    ("today", "due", "left"),
+    [
+        (date(2016, 3, 15), date(2016, 3, 25), 7),  # to Good Friday: counts to Thu 24 Mar
+        (date(2016, 3, 15), date(2016, 3, 24), 7),
+        (date(2016, 3, 25), date(2016, 3, 25), 0),  # due on the holiday itself: today
+        (date(2016, 3, 26), date(2016, 3, 28), 0),  # Sat, to Easter Monday: nothing left
+        (date(2016, 3, 24), date(2016, 3, 29), 1),  # over Easter: Tue 29 Mar only
+        (date(2022, 12, 21), date(2022, 12, 25), 2),  # to Christmas Day (a Sunday): Fri 23 Dec
+        (date(2016, 2, 26), date(2016, 2, 29), 1),  # over a weekend to a leap day
+        (date(2016, 3, 29), date(2016, 3, 24), -1),  # one working day overdue
+        (date(2016, 3, 29), date(2016, 3, 25), -1),  # due on Good Friday, Tue 29th: one overdue
+    ],
+)
+def test_working_days_left_count_to_the_deadline_s_working_day(today, due, left):
+    assert working_days_left(today, due) == left
+
+
+def test_the_last_working_day_by_a_deadline():
+    assert last_working_day_by(date(2016, 3, 28)) == date(2016, 3, 24)  # Easter Monday
+    assert last_working_day_by(date(2016, 3, 24)) == date(2016, 3, 24)

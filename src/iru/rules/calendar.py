@@ -146,6 +146,26 @@ def _working_days_after_through(start: date, end: date) -> int:
     return weekdays - (last - first)
 
 
+def last_working_day_by(day: date) -> date:
+    """`day` if it is a working day, else the working day before it: the last day to act on
+    a deadline that falls on a weekend or bank holiday."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def working_days_left(today: date, due: date) -> int:
+    """Working days from `today` to a deadline `due`, as every page shows them: to the deadline's
+    working-day substitute (`last_working_day_by`), never below 0 while `due` is today or later;
+    negative, the working days overdue (`working_days_between`), once `due` has passed.
+
+    Tue 15 Mar 2016 to Good Friday 25 Mar 2016 is 7 (to Thu 24 Mar), not 8.
+    """
+    if due < today:
+        return -working_days_between(due, today)
+    return max(0, working_days_between(today, last_working_day_by(due)))
+
+
 def working_days_between(start: date, end: date) -> int:
     """Return how many working days `end` is after `start` in the day-0 convention.
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from iru.rules.calendar import working_days_between
+from iru.rules.calendar import working_days_left as days_left
 from iru.rules.timescales import dispute_resolution_deadline, rag_response_due
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import children_visible_to
@@ -91,7 +91,7 @@ class DueItem:
 
     @property
     def working_days_left(self) -> int | None:
-        return None if self.due is None else working_days_between(self.today, self.due)
+        return None if self.due is None else days_left(self.today, self.due)
 
     @property
     def working_days_overdue(self) -> int:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from django.db.models import Prefetch, QuerySet
 
-from iru.rules.calendar import working_days_between
+from iru.rules.calendar import working_days_left
 from iru.rules.periods import open_period
 from iru.rules.timescales import icpc_due, lac_review_due, rcpc_due
 from iru.web.caseloads.models import Allocation
@@ -93,7 +93,7 @@ def next_due(child: Child, *, today: date) -> DueMeeting | None:
         child_id=child.pk,
         kind=kind,
         due=due,
-        working_days_left=working_days_between(today, due),
+        working_days_left=working_days_left(today, due),
         overdue=due < today,
         chair_id=_chair_id(child.due_allocations, kind),  # type: ignore[attr-defined]
     )
@@ -130,7 +130,7 @@ def stored_due_meeting(row: NextMeetingDue, *, today: date) -> DueMeeting:
         child_id=row.child_id,
         kind=kinds[row.kind],
         due=row.due,
-        working_days_left=working_days_between(today, row.due),
+        working_days_left=working_days_left(today, row.due),
         overdue=row.due < today,
         chair_id=row.chair_id,
     )

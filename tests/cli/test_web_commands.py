@@ -88,7 +88,9 @@ def test_demo_sets_everything_up_without_serving(tmp_path, capsys):
     ]
     assert main(args) == 0
     out = capsys.readouterr().out
-    for username in ("demo-chair", "demo-team-manager", "demo-admin", "demo-head-of-service"):
+    users = ("demo-chair", "demo-conference-chair", "demo-team-manager", "demo-admin",
+             "demo-head-of-service")  # fmt: skip
+    for username in users:
         assert username in out
     assert set(User.objects.values_list("role", flat=True)) == {
         "chair",
@@ -99,8 +101,10 @@ def test_demo_sets_everything_up_without_serving(tmp_path, capsys):
     assert ImportRun.objects.get().status == ImportRun.Status.SUCCEEDED
     assert Child.objects.count() > 50
     if (tmp_path / "demo" / "unit" / "allocations.csv").exists():
-        chair = User.objects.get(username="demo-chair")
-        assert children_visible_to(chair, today=date(2024, 6, 3)).exists()
+        for username, kind in (("demo-chair", "lac"), ("demo-conference-chair", "cp")):
+            chair = User.objects.get(username=username)
+            visible = children_visible_to(chair, today=date(2024, 6, 3))
+            assert visible.filter(allocations__kind=kind).exists(), username
 
     assert main(args) == 0  # a second run reuses the import, with new passwords
     assert "already imported" in capsys.readouterr().out

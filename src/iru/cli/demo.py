@@ -19,14 +19,22 @@ MARKER = ".iru-demo.json"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--no-serve", action="store_true", help="set up, but do not serve")
-    parser.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        help="YYYY-MM-DD: the data runs up to it and the pages count from it (default: today)",
+    )
     parser.add_argument("--scale", default="default", help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
+
     from iru.web.runtime import setup_django
 
+    if args.today:  # the served pages count from the demo's day too (settings.local)
+        os.environ["IRU_DEMO_TODAY"] = args.today.isoformat()
     setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -94,22 +102,25 @@ def _generate(data_dir: Path, *, scale: str, today: date) -> None:
 
 
 def demo_users(*, today: date) -> list[tuple[str, str, str]]:
-    """One user per role, each with a fresh random password: (username, password, who)."""
+    """One user per role (two chairs: an IRO and a conference chair, so both kinds of meeting
+    can be tried), each with a fresh random password: (username, password, who)."""
     from iru.web.caseloads.selectors import demo_staff
     from iru.web.people.models import User
     from iru.web.people.services import user_set_up
 
     made = []
-    for role, username in (
-        (User.Role.CHAIR, "demo-chair"),
-        (User.Role.TEAM_MANAGER, "demo-team-manager"),
-        (User.Role.ADMIN, "demo-admin"),
-        (User.Role.HEAD_OF_SERVICE, "demo-head-of-service"),
+    for role, username, case in (
+        (User.Role.CHAIR, "demo-chair", "lac"),  # an IRO: looked-after children's reviews
+        (User.Role.CHAIR, "demo-conference-chair", "cp"),  # child protection conferences
+        (User.Role.TEAM_MANAGER, "demo-team-manager", None),
+        (User.Role.ADMIN, "demo-admin", None),
+        (User.Role.HEAD_OF_SERVICE, "demo-head-of-service", None),
     ):
-        staff = demo_staff(role=role, today=today)
+        staff = demo_staff(role=role, today=today, case=case)
         password = secrets.token_urlsafe(12)
         user_set_up(username=username, role=role, staff=staff, password=password)
-        who = f"{role.label}" + (f": {staff.full_name}" if staff else "")
+        what = {"lac": ", IRO", "cp": ", conference chair"}.get(case or "", "")
+        who = f"{role.label}{what}" + (f": {staff.full_name}" if staff else "")
         made.append((username, password, who))
     return made
 

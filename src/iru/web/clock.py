@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.conf import settings
 from django.utils import timezone
 
 
@@ -16,5 +17,9 @@ def now() -> datetime:
 
 
 def today() -> date:
-    """Today's date in the unit's time zone (settings.TIME_ZONE, Europe/London)."""
+    """Today's date in the unit's time zone (settings.TIME_ZONE, Europe/London), or the demo's
+    day (`iru demo --today D` sets `IRU_DEMO_TODAY`, read by the local settings only)."""
+    demo_day = getattr(settings, "IRU_DEMO_TODAY", None)
+    if demo_day:
+        return date.fromisoformat(demo_day)
     return timezone.localdate()

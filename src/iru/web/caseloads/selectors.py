@@ -115,13 +115,16 @@ def responsible_team_manager(child: Child, *, kind: str, today: date) -> Staff |
     return None
 
 
-def demo_staff(*, role: str, today: date) -> Staff | None:
+def demo_staff(*, role: str, today: date, case: str | None = None) -> Staff | None:
     """The staff member a demo user of `role` stands for: for chairs and team managers, the
-    one with the most children allocated today, so the demo shows a real caseload.
-    """
+    one with the most children allocated today (of `case`, "lac" or "cp", when given), so the
+    demo shows a real caseload."""
     staff = Staff.objects.filter(role__in=_STAFF_ROLES[User.Role(role)])
     relation = _CASELOAD.get(User.Role(role))
     if relation is None:
         return staff.order_by("pk").first()
-    loads = staff.annotate(load=Count(relation, filter=_in_force(relation, today)))
+    current = _in_force(relation, today)
+    if case is not None:
+        current &= Q(**{f"{relation}__kind": case})
+    loads = staff.annotate(load=Count(relation, filter=current))
     return loads.order_by("-load", "pk").first()

@@ -18,5 +18,9 @@ SECRET_KEY = os.environ.get("IRU_SECRET_KEY") or _key_file.read_text().strip()
 DEBUG = os.environ.get("IRU_DEBUG", "") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 
+# `iru demo --today D`: the demo's pages count from D too (the demo clock, `iru.web.clock`).
+# Only these settings read it: the production settings never set a day.
+IRU_DEMO_TODAY = os.environ.get("IRU_DEMO_TODAY") or None
+
 # Demo and development: no collectstatic step; whitenoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = True

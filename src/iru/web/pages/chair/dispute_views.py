@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -64,6 +65,8 @@ def rag_rate(request: SignedInRequest, meeting_pk: int, child_pk: int) -> HttpRe
             comment=form.cleaned_data["comment"], today=today,
         ))  # fmt: skip
         if sent is not None:
+            to = sent.team_manager.full_name if sent.team_manager else "the team manager"
+            messages.success(request, f"{sent.get_rating_display()} rating sent to {to}")
             return redirect("children:detail", pk=child.pk)
     context = {"form": form, "meeting": meeting, "child": child}
     return render(request, "chair/rag_rate.html", context)
@@ -85,6 +88,7 @@ def oversight_add(request: SignedInRequest, pk: int) -> HttpResponse:
             text=form.cleaned_data["text"], today=today,
         ))  # fmt: skip
         if note is not None:
+            messages.success(request, "Oversight note saved")
             return redirect("children:detail", pk=child.pk)
     return render(request, "chair/oversight.html", {"form": form, "child": child})
 
@@ -102,6 +106,7 @@ def escalation_raise(request: SignedInRequest, pk: int) -> HttpResponse:
             user=request.user, child=child, summary=form.cleaned_data["summary"], today=today
         ))  # fmt: skip
         if escalation is not None:
+            messages.success(request, "Escalation raised at stage 1")
             return redirect("rag:escalation", pk=escalation.pk)
     return render(request, "chair/escalation_raise.html", {"form": form, "child": child})
 
@@ -143,6 +148,7 @@ def escalation_advance(request: SignedInRequest, pk: int) -> HttpResponse:
         user=request.user, escalation=escalation, response=form.cleaned_data["response"],
         today=clock.today(),
     )) is not None:  # fmt: skip
+        messages.success(request, f"Escalated to {escalation.get_stage_display().lower()}")
         return redirect("rag:escalation", pk=pk)
     return _escalation_page(request, escalation, advance_form=form)
 
@@ -156,6 +162,7 @@ def escalation_resolve(request: SignedInRequest, pk: int) -> HttpResponse:
         user=request.user, escalation=escalation, outcome=form.cleaned_data["outcome"],
         today=clock.today(),
     )) is not None:  # fmt: skip
+        messages.success(request, "Escalation resolved")
         return redirect("rag:escalation", pk=pk)
     return _escalation_page(request, escalation, resolve_form=form)
 
@@ -170,4 +177,5 @@ def escalation_cafcass(request: SignedInRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         return _escalation_page(request, escalation, cafcass_errors=error.messages)
+    messages.success(request, "Referral to Cafcass recorded")
     return redirect("rag:escalation", pk=pk)

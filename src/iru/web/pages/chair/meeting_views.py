@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -27,6 +28,10 @@ def _caseload(request: SignedInRequest) -> list[Child]:
     """The signed-in chair's children, by name (403 for anyone who is not a chair)."""
     chair_staff(request.user)
     return chair_children_by_name(request.user, today=clock.today())
+
+
+def kind_label(start: MeetingStartForm, kind: str) -> str:
+    return str(dict(start.fields["kind"].choices)[kind])  # type: ignore[attr-defined]
 
 
 def _children_in_caseload_or_404(values: list[str], caseload: list[Child]) -> None:
@@ -80,7 +85,7 @@ def meeting_record_view(request: SignedInRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            messages.success(request, f"{kind_label(start, kind)} saved")
             return redirect("meetings:detail", pk=meeting.pk)
-    kind_label = dict(start.fields["kind"].choices)[kind]  # type: ignore[attr-defined]
-    context = {"form": form, "kind_label": kind_label, "children": chosen}
+    context = {"form": form, "kind_label": kind_label(start, kind), "children": chosen}
     return render(request, "chair/meeting_record.html", context)

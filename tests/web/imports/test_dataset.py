@@ -1,38 +1,45 @@
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
+from iru.data.dataset import Dataset
 from iru.data.unit_files import UnitFileError
 from iru.web.caseloads.models import Allocation
+from iru.web.children.columns import CHILD_TABLES
 from iru.web.children.models import Child, CpPlanReview, Episode
 from iru.web.core import upsert as upsert_module
-from iru.web.disputes.models import Escalation, RagRating
+from iru.web.disputes.models import Escalation, RagRating, RagReason
 from iru.web.imports.models import ImportRun
 from iru.web.imports.services.dataset import import_dataset
-from iru.web.meetings.models import MeetingChild
+from iru.web.meetings.models import Meeting, MeetingChild
 from iru.web.oversight.models import OversightNote
-from iru.web.people.models import Staff
+from iru.web.people.models import Staff, Team
 from tests.web.conftest import TODAY, d, frame, small_dataset, small_unit
 
 pytestmark = pytest.mark.django_db
 
 
+WRITTEN = (*(t.model for t in CHILD_TABLES), Child, CpPlanReview, Allocation, Staff, Team,
+           Meeting, MeetingChild, RagRating, RagReason, Escalation, OversightNote)  # fmt: skip
+
+
 def snapshot() -> dict[str, list]:
-    """Every row the import writes, to compare before and after."""
-    return {
-        model.__name__: sorted(map(repr, model.objects.values()))
-        for model in (
-            Child,
-            Episode,
-            CpPlanReview,
-            Allocation,
-            Staff,
-            MeetingChild,
-            RagRating,
-            Escalation,
-            OversightNote,
-        )
-    }
+    """Every row of every table the import writes, to compare before and after."""
+    return {model.__name__: sorted(map(repr, model._default_manager.values())) for model in WRITTEN}
+
+
+def test_the_same_returns_again_from_other_file_names_change_nothing(imported, unit):
+    before = snapshot()
+    renamed = small_dataset(year_file="header.csv")  # as an upload names it: no folder
+    renamed = Dataset(**{
+        name: renamed.frame(name).with_columns(pl.col("_file").str.replace(r"^.*/", ""))
+        for name in ("header", "episodes", "reviews", "cin_children", "cin_details",
+                     "section47", "cp_plans", "cp_reviews")
+    }, has_header=True, has_episodes=True, has_reviews=True, has_cin=True)  # fmt: skip
+    again = import_dataset(dataset=renamed, unit=unit, today=TODAY)
+    assert not again.changed, {k: v.as_json() for k, v in again.tables.items() if v.updated}
+    assert snapshot() == before
 
 
 def test_the_import_writes_every_table(imported):

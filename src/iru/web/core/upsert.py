@@ -42,11 +42,15 @@ def upsert(
     *,
     key: tuple[str, ...],
     existing: Iterable[M],
+    provenance: tuple[str, ...] = (),
 ) -> TableCount:
     """Create the rows whose key is new; update existing rows whose other fields differ.
 
     `rows` are field values by attribute name (`child_id` for a foreign key); a later row with
-    the same key wins. Fields a row does not mention are left as they are.
+    the same key wins. Fields a row does not mention are left as they are. `provenance` fields
+    (where a row was read from) change nothing by themselves: the same data from another file
+    name is "unchanged" and not written, so importing the same files again, by the command line
+    or by upload, is a no-op; they are written with any real change.
     """
     by_key: dict[Hashable, M] = {tuple(getattr(obj, k) for k in key): obj for obj in existing}
     wanted = {tuple(row[k] for k in key): row for row in rows}
@@ -60,7 +64,7 @@ def upsert(
             to_create.append(model(**row))
             continue
         changed = [f for f, v in row.items() if f not in key and getattr(obj, f) != v]
-        if not changed:
+        if not [f for f in changed if f not in provenance]:
             count.unchanged += 1
             continue
         for field in changed:

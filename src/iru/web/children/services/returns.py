@@ -18,6 +18,7 @@ from iru.web.children.selectors import child_pks_by_la_id
 from iru.web.core.upsert import TableCount, load_by, upsert
 
 Warn = Callable[[str], None]
+WHERE = ("source_file", "source_row")  # where a row was read from: not a change of its own
 
 
 def _where(row: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +48,7 @@ def children_import(
             fields = {field: row[col] for col, field in HEADER_COLUMNS.items()}
             rows[row["CHILD"]] |= {"in_ssda903": True, **fields, **_where(row)}
     existing = load_by(Child, "la_child_id", ids)
-    count = upsert(Child, rows.values(), key=("la_child_id",), existing=existing)
+    count = upsert(Child, rows.values(), key=("la_child_id",), existing=existing, provenance=WHERE)
     return count, child_pks_by_la_id(ids)
 
 
@@ -68,7 +69,9 @@ def child_table_import(
         fields = {field: row[col] for col, field in table.columns.items()}
         rows.append({"child_id": pks[child], **fields, **_where(row)})
     existing = load_by(table.model, "child_id", {r["child_id"] for r in rows})
-    return upsert(table.model, rows, key=("child_id", *table.key), existing=existing)
+    return upsert(
+        table.model, rows, key=("child_id", *table.key), existing=existing, provenance=WHERE
+    )
 
 
 def plan_reviews_import(*, dataset: Dataset, pks: dict[str, int], warn: Warn) -> TableCount:
@@ -88,7 +91,13 @@ def plan_reviews_import(*, dataset: Dataset, pks: dict[str, int], warn: Warn) ->
             continue
         rows.append({"plan_id": plan, "review_date": row["CPPreviewDate"], **_where(row)})
     existing = load_by(CpPlanReview, "plan_id", {r["plan_id"] for r in rows})
-    return upsert(CpPlanReview, rows, key=("plan_id", "review_date"), existing=existing)
+    return upsert(
+        CpPlanReview,
+        rows,
+        key=("plan_id", "review_date"),
+        existing=existing,
+        provenance=WHERE,
+    )
 
 
 def child_names_import(names: dict[str, tuple[str, str]]) -> TableCount:

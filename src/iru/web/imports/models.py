@@ -25,5 +25,6 @@ class ImportRun(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
     counts = models.JSONField(default=dict)
     inputs = models.JSONField(default=dict)  # the Dataset's has_* flags
-    problems = models.JSONField(default=list)
+    problems = models.JSONField(default=list)  # the first MAX_STORED_PROBLEMS, as text
+    problem_count = models.PositiveIntegerField(default=0)  # all of them
     error = models.TextField(blank=True)

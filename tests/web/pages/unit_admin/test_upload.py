@@ -143,3 +143,35 @@ def test_the_history_of_imports(client, users, today):
         client.force_login(users[who])
         assert client.get(reverse("imports:history")).status_code == 403
         assert client.get(reverse("imports:run", args=[run.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("scan.png", b"\x89PNG\r\n\x1a\n", "scan.png is not an SSDA903 CSV table or an XML file"),
+        ("header.csv", b"", "header.csv is empty"),
+    ],
+)
+def test_a_refused_file_is_kept_in_the_history(client, users, today, name, content, reason):
+    client.force_login(users["admin"])
+    assert upload(client, (name, content)).status_code == 400
+    run = ImportRun.objects.latest("pk")
+    assert run.status == ImportRun.Status.FAILED
+    page = client.get(reverse("imports:history")).content.decode()
+    assert f"Upload: {name}" in page
+    assert "Failed" in page
+    assert (
+        reason.split(" could")[0]
+        in client.get(reverse("imports:run", args=[run.pk])).content.decode()
+    )
+
+
+def test_the_result_and_the_history_count_the_same_problems(client, users, today):
+    client.force_login(users["admin"])
+    episodes = EPISODES + b",01/04/2023,S,C2,N1,U1,PR1,,,,,,\n"  # a row without a child ID
+    result = upload(client, ("header.csv", HEADER), ("episodes.csv", episodes))
+    run = ImportRun.objects.latest("pk")
+    assert run.problem_count == len(run.problems) > 0
+    assert f"Problems in the files ({run.problem_count})" in result.content.decode()
+    history = client.get(reverse("imports:history")).content.decode()
+    assert f'govuk-table__cell--numeric">{run.problem_count}</td>' in history

@@ -52,4 +52,5 @@ def import_run_succeed(
     run.status, run.finished_at = ImportRun.Status.SUCCEEDED, timezone.now()
     run.counts = {name: count.as_json() for name, count in tables.items()}
     run.problems = warnings[:MAX_STORED_PROBLEMS]
-    run.save(update_fields=["status", "finished_at", "counts", "problems"])
+    run.problem_count = len(warnings)
+    run.save(update_fields=["status", "finished_at", "counts", "problems", "problem_count"])

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 
 from iru.data import Problem, UnreadableFile, read_files
+from iru.web.imports.models import ImportRun
 from iru.web.imports.services.dataset import ImportSummary, import_dataset
 from iru.web.imports.services.runs import import_run_fail, import_run_start
 from iru.web.people.models import User
@@ -34,10 +35,24 @@ class UploadOutcome:
         return self.summary is not None
 
 
-def dataset_upload(*, files: Sequence[tuple[str, bytes]], user: User, today: date) -> UploadOutcome:
-    """Read `files` (name, content) as one source and import them as of `today`. Admin only."""
+def upload_refused(*, names: Sequence[str], reasons: Sequence[str], user: User) -> ImportRun:
+    """Keep a refused upload (a picture, an empty or oversized file) in the history of imports,
+    as a failed run naming why: nothing was read, nothing imported."""
+    _check_admin(user)
+    source = ("Upload: " + ", ".join(names))[:500]
+    run = import_run_start(dataset=None, unit=None, user=user, source=source)
+    import_run_fail(run=run, error="; ".join(reasons))
+    return run
+
+
+def _check_admin(user: User) -> None:
     if not getattr(user, "is_authenticated", False) or user.role != User.Role.ADMIN:
         raise PermissionDenied("only admin upload files")
+
+
+def dataset_upload(*, files: Sequence[tuple[str, bytes]], user: User, today: date) -> UploadOutcome:
+    """Read `files` (name, content) as one source and import them as of `today`. Admin only."""
+    _check_admin(user)
     source = ("Upload: " + ", ".join(name for name, _ in files))[:500]
     try:
         dataset = read_files(files)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from iru.web import clock
 from iru.web.core.access import role_required
 from iru.web.imports.selectors import import_run, import_runs
-from iru.web.imports.services.uploads import dataset_upload
+from iru.web.imports.services.uploads import dataset_upload, upload_refused
 from iru.web.pages.unit_admin.upload_forms import SizeLimitUploadHandler, UploadForm
 from iru.web.people.access import SignedInRequest
 from iru.web.people.roles import ADMIN, HEAD_OF_SERVICE
@@ -43,15 +43,21 @@ def _upload(request: SignedInRequest, limit: SizeLimitUploadHandler) -> HttpResp
     uploads = request.FILES.getlist("files")
     form = UploadForm(request.POST, uploads=uploads, too_large=limit.too_large)
     if not form.is_valid():
+        if form.chosen_names():  # files refused unread: kept in the history too
+            reasons = [str(error) for error in form.errors.get("files", [])]
+            upload_refused(names=form.chosen_names(), reasons=reasons, user=request.user)
         return render(request, "unit_admin/import_upload.html", {"form": form}, status=400)
     outcome = dataset_upload(files=form.named_contents(), user=request.user, today=clock.today())
     if not outcome.imported:
         form.add_error("files", _refusal(outcome.refused_file, outcome.reason))
         context = {"form": form, "refused": outcome}
         return render(request, "unit_admin/import_upload.html", context, status=400)
+    assert outcome.summary is not None  # imported
     context = {
         "outcome": outcome,
         "problems": outcome.problems[:MAX_PROBLEMS_SHOWN],
+        # What the import itself noted (a row without its key, a reason not catalogued).
+        "other_problems": outcome.summary.warnings[len(outcome.problems) :][:MAX_PROBLEMS_SHOWN],
         "run": import_run(outcome.run_id),
     }
     return render(request, "unit_admin/import_result.html", context)

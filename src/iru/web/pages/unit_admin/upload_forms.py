@@ -94,6 +94,8 @@ class UploadForm(GovukForm):
             name = display_name(upload.name or "")
             if (upload.size or 0) > MAX_FILE_BYTES:
                 errors.append(f"{name} is larger than 20 MB")
+            elif not upload.size:
+                errors.append(f"{name} is empty: choose the file again")
             elif not is_source_file(name):
                 errors.append(f"{name} is not an SSDA903 CSV table or an XML file")
             elif name.lower() in seen:
@@ -102,6 +104,10 @@ class UploadForm(GovukForm):
         for error in errors:
             self.add_error("files", error)
         return cleaned
+
+    def chosen_names(self) -> list[str]:
+        """The names of the files the user chose (those skipped for their size too)."""
+        return [display_name(u.name or "") for u in self.uploads] + list(self.too_large)
 
     def named_contents(self) -> list[tuple[str, bytes]]:
         """(name, content) of each file, read only once the form is valid."""

@@ -181,3 +181,29 @@ def test_oversight_and_escalation_pages(client, chair, a1):
     bad = client.post(reverse("rag:escalation-resolve", args=[escalation.pk]), {"outcome": ""})
     assert bad.status_code == 200
     assert "Enter how the dispute was resolved" in bad.content.decode()
+
+
+def test_record_a_meeting_from_a_child_s_page_ticks_the_child_and_the_list_can_be_searched(
+    client, chair, a1
+):
+    for i in range(12):
+        looked_after_child(f"K{i:02}", "2015-01-01")
+    client.force_login(chair)
+    url = reverse("meetings:start")
+    ticked = client.get(f"{url}?child={a1.pk}").content.decode()
+    assert f'value="{a1.pk}" checked' in ticked
+    found = client.get(url, {"q": "k03", "child": a1.pk}).content.decode()
+    assert "(K03)" in found
+    assert "(K04)" not in found
+    assert f'value="{a1.pk}" checked' in found  # a ticked child stays, whatever the search
+    assert "Showing 2 of your 13 children" in found
+
+
+def test_codes_are_shown_in_words(client, chair, a1):
+    client.force_login(chair)
+    page = client.get(reverse("children:detail", args=[a1.pk])).content.decode()
+    assert "PN1: Child physically attends and speaks for him or herself" in page
+    meeting = Meeting.objects.get(external_id="M1")
+    shown = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "Child or young person, Carer, Social worker" in shown
+    assert "PN1: Child physically attends" in shown

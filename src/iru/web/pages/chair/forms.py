@@ -22,22 +22,12 @@ from iru.web.core.presenters import RAG_LABELS
 from iru.web.disputes.models import RagReason
 from iru.web.disputes.services.ratings import NEEDS_DETAIL
 from iru.web.meetings.models import Meeting
+from iru.web.meetings.presenters import ATTENDEES
 from iru.web.meetings.services.recording import RECORD_WITHIN_MONTHS
 from iru.web.oversight.services import NOTE_WITHIN_MONTHS
 from iru.web.schedule.selectors.due import KIND_LABELS
 
 RATINGS = list(RAG_LABELS.items())
-ATTENDEES = [
-    ("child", "Child or young person"),
-    ("parent", "Parent"),
-    ("carer", "Carer"),
-    ("social_worker", "Social worker"),
-    ("advocate", "Advocate"),
-    ("health", "Health"),
-    ("education", "Education"),
-    ("police", "Police"),
-    ("other", "Other agency"),
-]
 YES_NO = [("yes", "Yes"), ("no", "No"), ("na", "Not applicable (no reports or no parents)")]
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from iru.web import clock
 from iru.web.caseloads.selectors import chair_children_by_name
+from iru.web.children.presenters import child_label
 from iru.web.core.forms import add_service_errors
 from iru.web.meetings.services.recording import meeting_record
 from iru.web.pages.chair.forms import MeetingDetailsForm, MeetingStartForm
@@ -28,6 +29,12 @@ def _caseload(request: SignedInRequest) -> list[Child]:
     """The signed-in chair's children, by name (403 for anyone who is not a chair)."""
     chair_staff(request.user)
     return chair_children_by_name(request.user, today=clock.today())
+
+
+def matches(child: Child, query: str) -> bool:
+    """The child's name or ID holds every word of `query` (any case); an empty query, all."""
+    text = f"{child_label(child)}".casefold()
+    return all(word in text for word in query.casefold().split())
 
 
 def kind_label(start: MeetingStartForm, kind: str) -> str:
@@ -55,10 +62,14 @@ def meeting_start(request: SignedInRequest) -> HttpResponse:
             )
             return redirect(f"{reverse('meetings:record')}?{query}")
     else:
-        form = MeetingStartForm(
-            initial={"children": request.GET.getlist("child")}, caseload=caseload
-        )
-    return render(request, "chair/meeting_start.html", {"form": form})
+        ticked = request.GET.getlist("child")
+        query = request.GET.get("q", "").strip()[:100]
+        shown = [c for c in caseload if str(c.pk) in ticked or matches(c, query)]
+        form = MeetingStartForm(initial={"children": ticked}, caseload=shown)
+        context = {"form": form, "query": query, "ticked": ticked, "shown": len(shown),
+                   "total": len(caseload)}  # fmt: skip
+        return render(request, "chair/meeting_start.html", context)
+    return render(request, "chair/meeting_start.html", {"form": form, "total": len(caseload)})
 
 
 @require_http_methods(["GET", "POST"])

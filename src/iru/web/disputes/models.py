@@ -116,6 +116,9 @@ class EscalationStage(models.Model):
     addressed_to = models.ForeignKey(
         Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="escalation_stages"
     )
+    # Who a stage above the team manager went to, as the chair named them (service managers
+    # and directors are not staff the unit's files list).
+    addressed_to_name = models.CharField(max_length=200, blank=True)
     started_by = models.ForeignKey(
         Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -173,10 +173,14 @@ def test_oversight_and_escalation_pages(client, chair, a1):
     raised = client.post(reverse("rag:escalation-raise", args=[a1.pk]), {"summary": "Drift"})
     escalation = Escalation.objects.get(summary="Drift")
     assert raised["Location"] == reverse("rag:escalation", args=[escalation.pk])
-    client.post(reverse("rag:escalation-advance", args=[escalation.pk]), {"response": "None"})
+    client.post(
+        reverse("rag:escalation-advance", args=[escalation.pk]),
+        {"response": "None", "to": "Sam Lee, service manager"},
+    )
     client.post(reverse("rag:escalation-cafcass", args=[escalation.pk]))
     page = client.get(reverse("rag:escalation", args=[escalation.pk])).content.decode()
     assert "Stage 2: service manager" in page
+    assert "Sam Lee, service manager" in page
     assert "Referred" in page
     bad = client.post(reverse("rag:escalation-resolve", args=[escalation.pk]), {"outcome": ""})
     assert bad.status_code == 200

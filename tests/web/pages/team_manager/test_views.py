@@ -115,6 +115,16 @@ def test_responding_to_an_escalation(client, users, today):
     assert client.post(url, {"response": "Plan agreed"}).status_code == 302
     assert EscalationResponse.objects.get().text == "Plan agreed"
     assert "Plan agreed" in client.get(url).content.decode()
+    # The chair sees it answered, no longer a response due.
+    as_user(client, users["chair"])
+    for page in (
+        reverse("rag:escalation", args=[escalation.pk]),
+        reverse("children:detail", args=[escalation.child_id]),
+    ):
+        html = client.get(page).content.decode()
+        assert "for the chair to resolve or escalate" in html, page
+        assert "Response due by" not in html, page
+        assert "Response due 17 May 2023" not in html, page  # E1's stage 1 deadline
 
 
 def test_another_teams_manager_answers_their_own(client, users, today):

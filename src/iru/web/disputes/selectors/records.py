@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from iru.web.audit.services import ALLOWED, DENIED, access_event_record
@@ -100,6 +100,8 @@ def escalations_of(child: Child) -> list[Escalation]:
     """A visible child's escalations, newest first, with their stages as `stage_list`."""
     escalations = Escalation.objects.filter(child=child).select_related("raised_by")
     stages = Prefetch("stages", to_attr="stage_list")
+    answers = EscalationResponse.objects.filter(escalation=OuterRef("pk"), stage=OuterRef("stage"))
+    escalations = escalations.annotate(answered=Exists(answers))
     return list(escalations.prefetch_related(stages).order_by("-raised", "-pk"))
 
 

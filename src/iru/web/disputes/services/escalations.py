@@ -43,13 +43,13 @@ def _open(user: User, escalation: Escalation, today: date) -> Staff:
 
 
 def _start_stage(escalation: Escalation, stage: int, by: Staff, addressed_to: Staff | None,
-                 today: date) -> EscalationStage:  # fmt: skip
+                 today: date, *, to: str = "") -> EscalationStage:  # fmt: skip
     due = dispute_stage_response_due(today, escalation.raised)
     escalation.stage, escalation.stage_due = stage, due
     escalation.save(update_fields=["stage", "stage_due"])
     return EscalationStage.objects.create(
         escalation=escalation, stage=stage, addressed_to=addressed_to, started_by=by,
-        started=today, due=due,
+        started=today, due=due, addressed_to_name=to,
     )  # fmt: skip
 
 
@@ -80,14 +80,17 @@ def escalation_raise(*, user: User, child: Child, summary: str, today: date) -> 
 
 @transaction.atomic
 def escalation_advance(
-    *, user: User, escalation: Escalation, response: str = "", today: date
+    *, user: User, escalation: Escalation, response: str = "", to: str = "", today: date
 ) -> Escalation:
-    """Close the current stage (with the response it got, if any) and move up a stage."""
+    """Close the current stage (with the response it got, if any) and move up a stage, to the
+    person `to` names ("Sam Lee, service manager")."""
     chair = _open(user, escalation, today)
     if escalation.stage >= LAST_STAGE:
         raise ValidationError({"__all__": "Stage 4 (director) is the last stage"})
+    if not to.strip():
+        raise ValidationError({"to": "Enter who the escalation is going to"})
     _end_stage(escalation, response, today)
-    _start_stage(escalation, escalation.stage + 1, chair, None, today)
+    _start_stage(escalation, escalation.stage + 1, chair, None, today, to=to.strip())
     _log(user, "escalation_advance", escalation.child)
     return escalation
 

@@ -23,6 +23,7 @@ from iru.web.disputes.selectors.records import (
     catalogue_reasons,
     escalation_for_user,
     escalation_stages,
+    stage_answered,
 )
 from iru.web.disputes.services import escalations
 from iru.web.disputes.services.ratings import meeting_type, rag_rating_send
@@ -123,6 +124,7 @@ def _escalation_page(
     context = {
         "escalation": escalation,
         "stages": escalation_stages(escalation),
+        "answered": stage_answered(escalation),
         "deadline": escalations.escalation_deadline(escalation),
         "can_write": request.user.role == CHAIR and escalation.resolved is None,
         "advance_form": forms_.get("advance_form") or forms.EscalationAdvanceForm(),
@@ -146,7 +148,7 @@ def escalation_advance(request: SignedInRequest, pk: int) -> HttpResponse:
     form = forms.EscalationAdvanceForm(request.POST)
     if form.is_valid() and _save(form, lambda: escalations.escalation_advance(
         user=request.user, escalation=escalation, response=form.cleaned_data["response"],
-        today=clock.today(),
+        to=form.cleaned_data["to"], today=clock.today(),
     )) is not None:  # fmt: skip
         messages.success(request, f"Escalated to {escalation.get_stage_display().lower()}")
         return redirect("rag:escalation", pk=pk)

@@ -221,6 +221,12 @@ class EscalationAdvanceForm(GovukForm):
     response = forms.CharField(
         label="Response received at this stage (if any)", widget=forms.Textarea, required=False
     )
+    to = forms.CharField(
+        label="Who is it going to?",
+        help_text="Their name and role, for example: Sam Lee, service manager",
+        max_length=200,
+        error_messages={"required": "Enter who the escalation is going to"},
+    )
 
 
 class EscalationResolveForm(GovukForm):

@@ -52,6 +52,8 @@ def test_annotations_only_imports_and_plain_python_pass():
         "    from iru.web.children.models import Child\n"
         "def v(request, items: dict):\n"
         "    return items.get('a'), [1, 2].count(1), filter(None, [])\n"
+        "@register.filter\n"
+        "def words(code): return code\n"
     )
     assert found(source) == []
 

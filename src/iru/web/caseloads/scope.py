@@ -18,12 +18,25 @@ from django.http import Http404
 from iru.web.audit.services import ALLOWED, DENIED, access_event_record
 from iru.web.caseloads.models import Allocation
 from iru.web.children.models import Child
+from iru.web.children.presenters import child_name
 from iru.web.children.selectors import with_status
 from iru.web.people.models import User
 
 
 class OutOfScope(PermissionDenied):
     """A service was asked to act on a child outside the user's scope."""
+
+
+class ChildMoved(Http404):
+    """A chair asked for a child whose case they held until `on`: it has moved to `to`.
+
+    Still a 404 to anything that does not catch it; the child's page tells the chair where the
+    child went (their name, the chair who holds the case now, the day it moved), and no more.
+    """
+
+    def __init__(self, *, name: str, to: list[str], on: date) -> None:
+        super().__init__("The child has moved to another chair")
+        self.name, self.to, self.on = name, to, on
 
 
 def current_allocations(today: date) -> QuerySet[Allocation]:
@@ -89,9 +102,26 @@ def child_for_user(user: User, pk: int, *, today: date, action: str, path: str =
         access_event_record(
             user=user, action=action, outcome=DENIED, child=_Pk(pk) if exists else None, path=path
         )
+        if exists:
+            _raise_if_moved(user, pk, today=today)
         raise Http404("No such child")
     access_event_record(user=user, action=action, outcome=ALLOWED, child=child, path=path)
     return child
+
+
+def _raise_if_moved(user: User, pk: int, *, today: date) -> None:
+    """`ChildMoved` when `user` chaired the child's case until a reallocation on or before
+    `today`."""
+    staff_id = getattr(user, "staff_id", None)
+    if getattr(user, "role", "") != User.Role.CHAIR or staff_id is None:
+        return
+    held = Allocation.objects.filter(child_id=pk, chair_id=staff_id, end__lte=today)
+    last = held.select_related("child").order_by("-end").first()
+    if last is None or last.end is None:
+        return
+    now = current_allocations(today).filter(child_id=pk, chair__isnull=False)
+    to = sorted({a.chair.full_name for a in now.select_related("chair") if a.chair})
+    raise ChildMoved(name=child_name(last.child), to=to, on=last.end)
 
 
 def require_in_scope(user: User, children: Iterable[Child], *, today: date) -> None:

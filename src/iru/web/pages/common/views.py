@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from iru.web import clock
-from iru.web.caseloads.scope import child_for_user
+from iru.web.caseloads.scope import ChildMoved, child_for_user
 from iru.web.caseloads.selectors import children_for_list
 from iru.web.children.presenters import ChildPresenter
 from iru.web.disputes.selectors.records import rated_child_ids
@@ -57,7 +57,12 @@ def child_list(request: SignedInRequest) -> HttpResponse:
 def child_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """One child's record, only within the user's scope; every attempt is logged."""
     today = clock.today()
-    child = child_for_user(request.user, pk, today=today, action="view_child", path=request.path)
+    try:
+        child = child_for_user(
+            request.user, pk, today=today, action="view_child", path=request.path
+        )
+    except ChildMoved as moved:  # the chair who held the case is told where it went
+        return render(request, "common/child_moved.html", {"moved": moved}, status=404)
     context = {**child_page(child, today=today), "can_write": request.user.role == CHAIR}
     return render(request, "common/child_detail.html", context)
 

@@ -91,9 +91,10 @@ def rating_reasons(rating: RagRating) -> QuerySet[RagReason]:
 
 
 def ratings_of(child: Child) -> list[RagRating]:
-    """A visible child's ratings, newest first, with their reasons."""
+    """A visible child's ratings, newest first, with their reasons and the team manager's
+    dated actions."""
     ratings = RagRating.objects.filter(child=child).select_related("meeting", "team_manager")
-    return list(ratings.prefetch_related("reasons").order_by("-sent", "-pk"))
+    return list(ratings.prefetch_related("reasons", "actions").order_by("-sent", "-pk"))
 
 
 def escalations_of(child: Child) -> list[Escalation]:

@@ -30,6 +30,7 @@ from iru.web.disputes.services.escalations import escalation_raise
 from iru.web.disputes.services.ratings import meeting_type, rag_rating_send, rag_reasons_sync
 from iru.web.meetings.models import Meeting
 from iru.web.meetings.services.convening import meeting_convene
+from iru.web.oversight.services import oversight_note_add
 from iru.web.people.models import Staff, User
 from iru.web.people.services import user_set_up
 from iru.web.schedule.selectors.caseload import my_caseload
@@ -71,6 +72,8 @@ PAGES = {
         "meetings:record",
         "rag:rate",
         "rag:oversight",
+        "rag:oversight-correct",
+        "rag:oversight-cancel",
         "rag:escalation-raise",
     },
     "team_manager": EVERYONE | {"inbox:inbox", "inbox:rating", "inbox:escalation"},
@@ -87,6 +90,8 @@ PAGES = {
     "head_of_service": EVERYONE
     | MANAGEMENT
     | {
+        "rag:oversight-correct",
+        "rag:oversight-cancel",
         "unitadmin:schedule",
         "unitadmin:convenings",
         "unitadmin:convening",
@@ -109,6 +114,8 @@ ARGUMENTS = {
     "meetings:detail": ("meeting",),
     "rag:rate": ("meeting", "child"),
     "rag:oversight": ("child",),
+    "rag:oversight-correct": ("note",),
+    "rag:oversight-cancel": ("note",),
     "rag:escalation-raise": ("child",),
     "rag:escalation": ("escalation",),
     "rag:escalation-advance": ("escalation",),
@@ -165,6 +172,8 @@ ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "meetings:record": _button("Save the meeting"),
     "rag:rate": _button("Send to the team manager"),
     "rag:oversight": _button("Save the note"),
+    "rag:oversight-correct": _button("Save the correction"),  # no reason given
+    "rag:oversight-cancel": _button("Cancel the note"),
     "rag:escalation-raise": _button("Raise the escalation"),
     "rag:escalation": _button("Mark as resolved"),  # the chair's: resolving needs an outcome
     "inbox:rating": _button("Send response"),
@@ -312,6 +321,9 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
         "import_run": run.run_id,
         "reason": RagReason.objects.filter(in_catalogue=True).order_by("pk").first().pk,
         "user": manager.pk,
+        "note": oversight_note_add(
+            user=chair, child=child, day=TODAY, text="Visited", today=TODAY
+        ).pk,
     }
     team = {
         "child": team_child.pk,

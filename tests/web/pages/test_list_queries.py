@@ -370,6 +370,8 @@ def test_every_list_page_is_counted():
         "meetings:detail",
         "rag:rate",
         "rag:oversight",
+        "rag:oversight-correct",  # one note and its own versions
+        "rag:oversight-cancel",
         "rag:escalation-raise",
         "rag:escalation",
         "rag:escalation-advance",

@@ -37,6 +37,8 @@ STATUS_TAG_CLASSES = {
     "active": "govuk-tag--green",
     "deactivated": "govuk-tag--grey",
     "retired": "govuk-tag--grey",
+    "cancelled": "govuk-tag--grey",
+    "corrected": "govuk-tag--yellow",
 }
 
 

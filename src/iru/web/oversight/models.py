@@ -1,8 +1,10 @@
-"""Notes of the chair's oversight of a child's case between meetings."""
+"""Notes of the chair's oversight of a child's case between meetings; each correction and
+cancellation kept as history (who, when, why, from and to: ADR 16)."""
 
 from __future__ import annotations
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from iru.web.children.models import Child
 from iru.web.people.models import Staff
@@ -18,3 +20,7 @@ class OversightNote(models.Model):
     )
     date = models.DateField()
     text = models.TextField()
+    cancelled_on = models.DateField(null=True, blank=True)  # kept, shown as cancelled
+    cancel_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))

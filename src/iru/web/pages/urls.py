@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
-from iru.web.pages.chair import dispute_views, meeting_views
+from iru.web.pages.chair import dispute_views, meeting_views, oversight_views
 from iru.web.pages.chair import views as chair_views
 from iru.web.pages.common import views as common_views
 from iru.web.pages.common.forms import SignInForm
@@ -38,7 +38,11 @@ rag: Patterns = [
         dispute_views.rag_rate,
         name="rate",
     ),
-    path("children/<int:pk>/oversight/", dispute_views.oversight_add, name="oversight"),
+    path("children/<int:pk>/oversight/", oversight_views.oversight_add, name="oversight"),
+    path(
+        "oversight/<int:pk>/correct/", oversight_views.oversight_correct, name="oversight-correct"
+    ),
+    path("oversight/<int:pk>/cancel/", oversight_views.oversight_cancel, name="oversight-cancel"),
     path(
         "children/<int:pk>/escalations/new/",
         dispute_views.escalation_raise,

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "simple_history",  # the history of every correction (ADR 16)
     # Domains, lowest first: each imports only those before it in this list.
     "iru.web.core",
     "iru.web.people",

@@ -28,7 +28,6 @@ from iru.web.disputes.selectors.records import (
 from iru.web.disputes.services import escalations
 from iru.web.disputes.services.ratings import meeting_type, rag_rating_send
 from iru.web.meetings.selectors import covered_meeting
-from iru.web.oversight.services import oversight_note_add
 from iru.web.pages.chair import forms
 from iru.web.people.access import SignedInRequest, chair_staff
 from iru.web.people.roles import CHAIR
@@ -71,27 +70,6 @@ def rag_rate(request: SignedInRequest, meeting_pk: int, child_pk: int) -> HttpRe
             return redirect("children:detail", pk=child.pk)
     context = {"form": form, "meeting": meeting, "child": child}
     return render(request, "chair/rag_rate.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def oversight_add(request: SignedInRequest, pk: int) -> HttpResponse:
-    today = clock.today()
-    chair_staff(request.user)
-    child = child_for_user(request.user, pk, today=today, action="oversight_note",
-                           path=request.path)  # fmt: skip
-    form = forms.OversightNoteForm(
-        request.POST or None, initial={"day": today}, today=today, born=child.dob
-    )
-    if request.method == "POST" and form.is_valid():
-        note = _save(form, lambda: oversight_note_add(
-            user=request.user, child=child, day=form.cleaned_data["day"],
-            text=form.cleaned_data["text"], today=today,
-        ))  # fmt: skip
-        if note is not None:
-            messages.success(request, "Oversight note saved")
-            return redirect("children:detail", pk=child.pk)
-    return render(request, "chair/oversight.html", {"form": form, "child": child})
 
 
 @require_http_methods(["GET", "POST"])

@@ -195,7 +195,9 @@ class OversightNoteForm(GovukForm):
         label="Note", widget=forms.Textarea, error_messages={"required": "Enter the note"}
     )
 
-    def __init__(self, *args: Any, today: date, born: date | None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, today: date, born: date | None, keep: date | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         months = NOTE_WITHIN_MONTHS
         earliest = add_months(today, -months)
@@ -203,9 +205,25 @@ class OversightNoteForm(GovukForm):
         if born is not None and born > earliest:
             earliest = born
             too_early = "Date of the oversight must be on or after the child's birth"
+        if keep is not None and keep < earliest:  # a correction may keep an old note's date
+            earliest = keep
         self.date_field("day").allow(
             today=today, latest=today, earliest=earliest, too_early=too_early
         )
+
+
+class CorrectionReasonForm(GovukForm):
+    reason = forms.CharField(
+        label="Why are you changing it?",
+        help_text="For example: the wrong date was typed. It is kept with the change.",
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={"required": "Enter why you are changing the note"},
+    )
+
+
+class OversightCorrectForm(OversightNoteForm):
+    reason = CorrectionReasonForm.base_fields["reason"]
 
 
 class EscalationRaiseForm(GovukForm):

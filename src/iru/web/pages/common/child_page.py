@@ -13,15 +13,18 @@ from iru.web.children.selectors import child_records
 from iru.web.disputes.selectors.records import escalations_of, ratings_of
 from iru.web.meetings.selectors import meetings_of
 from iru.web.oversight.selectors import notes_of
+from iru.web.oversight.services import may_correct
 from iru.web.schedule.selectors.due import next_meetings_due_for
 
 if TYPE_CHECKING:
     from iru.web.children.models import Child
+    from iru.web.people.models import User
 
 
-def child_page(child: Child, *, today: date) -> dict[str, Any]:
-    """The template context of the child's page for a child fetched for the user."""
+def child_page(child: Child, *, today: date, user: User) -> dict[str, Any]:
+    """The template context of the child's page for a child fetched for `user`."""
     records = child_records(child)
+    notes = notes_of(child)
     episodes = records.pop("episodes")
     periods = [
         {"start": p[0].decom, "end": p[-1].dec, "episodes": [EpisodeRow(e) for e in p]}
@@ -36,7 +39,8 @@ def child_page(child: Child, *, today: date) -> dict[str, Any]:
         **records,
         "meetings": meetings_of(child),
         "ratings": ratings_of(child),
-        "notes": notes_of(child),
+        "notes": notes,
+        "correctable_notes": {note.pk for note in notes if may_correct(user, note)},
         "escalations": escalations_of(child),
         "allocations": allocation_history(child),
     }

@@ -63,7 +63,10 @@ def child_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         )
     except ChildMoved as moved:  # the chair who held the case is told where it went
         return render(request, "common/child_moved.html", {"moved": moved}, status=404)
-    context = {**child_page(child, today=today), "can_write": request.user.role == CHAIR}
+    context = {
+        **child_page(child, today=today, user=request.user),
+        "can_write": request.user.role == CHAIR,
+    }
     return render(request, "common/child_detail.html", context)
 
 

@@ -1,0 +1,51 @@
+"""Correcting and cancelling an oversight note through the pages, its history shown."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from iru.web.oversight.models import OversightNote
+from iru.web.people.models import Staff, User
+
+pytestmark = pytest.mark.django_db
+
+
+def when(name, day, month, year):
+    return {f"{name}_day": day, f"{name}_month": month, f"{name}_year": year}
+
+
+def test_the_author_corrects_then_cancels_a_note(client, chair, a1):
+    client.force_login(chair)
+    note = OversightNote.objects.get(external_id="N1")  # 1 June 2023, by Iris Reed
+    child_page = client.get(reverse("children:detail", args=[a1.pk])).content.decode()
+    assert reverse("rag:oversight-correct", args=[note.pk]) in child_page
+    url = reverse("rag:oversight-correct", args=[note.pk])
+    missing = client.post(url, {**when("day", "1", "6", "2023"), "text": "Spoke to the carer"})
+    assert "Enter why you are changing the note" in missing.content.decode()
+    saved = client.post(url, {**when("day", "1", "6", "2023"), "text": "Spoke to the carer",
+                              "reason": "Spelling"})  # fmt: skip
+    assert saved.status_code == 302
+    page = client.get(url).content.decode()
+    assert "Spoke to carer</del> to Spoke to the carer" in page
+    assert "Spelling" in page
+    cancel = reverse("rag:oversight-cancel", args=[note.pk])
+    assert "Are you sure you want to cancel this note?" in client.get(cancel).content.decode()
+    assert client.post(cancel, {"reason": "About another child"}).status_code == 302
+    after = client.get(reverse("children:detail", args=[a1.pk])).content.decode()
+    assert "Cancelled 3 Jun 2024" in after
+    assert "About another child" in after
+    assert "Oversight note cancelled" in after
+
+
+def test_no_one_else_may_open_the_correction(client, imported, a1):
+    note = OversightNote.objects.get(external_id="N1")
+    manager = User.objects.create_user(username="tm", password="pw", role=User.Role.TEAM_MANAGER,
+                                       staff=Staff.objects.get(external_id="S3"))  # fmt: skip
+    client.force_login(manager)  # sees A1 (team T1) but did not write the note
+    assert client.get(reverse("rag:oversight-correct", args=[note.pk])).status_code == 403
+    assert (
+        client.post(reverse("rag:oversight-cancel", args=[note.pk]), {"reason": "x"}).status_code
+        == 403
+    )
+    assert OversightNote.objects.get(pk=note.pk).cancelled_on is None

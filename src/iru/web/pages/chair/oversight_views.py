@@ -3,6 +3,8 @@ corrects or cancels it with a reason, and its history is shown (ADR 16)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +24,9 @@ from iru.web.oversight.services import (
 )
 from iru.web.pages.chair import forms
 from iru.web.people.access import SignedInRequest, chair_staff
+
+if TYPE_CHECKING:
+    from iru.web.oversight.models import OversightNote
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,14 +51,19 @@ def oversight_add(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "chair/oversight.html", {"form": form, "child": child})
 
 
+def _note_to_change(request: SignedInRequest, pk: int, *, action: str) -> OversightNote:
+    """The note, for its author or the Head of Service (a 403 for anyone else who sees it)."""
+    note = note_for_user(request.user, pk, today=clock.today(), action=action, path=request.path)
+    if not may_correct(request.user, note):
+        raise PermissionDenied("Only the note's author or the Head of Service can change it")
+    return note
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def oversight_correct(request: SignedInRequest, pk: int) -> HttpResponse:
     today = clock.today()
-    note = note_for_user(request.user, pk, today=today, action="oversight_note_correct",
-                         path=request.path)  # fmt: skip
-    if not may_correct(request.user, note):
-        raise PermissionDenied("Only the note's author or the Head of Service can change it")
+    note = _note_to_change(request, pk, action="oversight_note_correct")
     initial = {"day": note.date, "text": note.text}
     form = forms.OversightCorrectForm(
         request.POST or None, initial=initial, today=today, born=note.child.dob, keep=note.date
@@ -77,10 +87,7 @@ def oversight_correct(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def oversight_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
     today = clock.today()
-    note = note_for_user(request.user, pk, today=today, action="oversight_note_cancel",
-                         path=request.path)  # fmt: skip
-    if not may_correct(request.user, note):
-        raise PermissionDenied("Only the note's author or the Head of Service can change it")
+    note = _note_to_change(request, pk, action="oversight_note_cancel")
     form = forms.CorrectionReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

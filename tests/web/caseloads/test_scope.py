@@ -88,6 +88,7 @@ ROLE_PAGES = {
     "inbox:inbox": {"team_manager"},
     "unitadmin:schedule": {"admin", "head_of_service"},
     "unitadmin:convenings": {"admin", "head_of_service"},
+    "unitadmin:to-check": {"admin", "head_of_service"},
     "imports:history": {"admin", "head_of_service"},
     "imports:upload": {"admin"},
 }

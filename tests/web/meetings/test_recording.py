@@ -3,6 +3,9 @@ or nothing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import polars as pl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -13,6 +16,8 @@ from iru.rules.timescales import (
 from iru.web.audit.models import AccessEvent
 from iru.web.caseloads.scope import OutOfScope
 from iru.web.children.models import Child, CpPlan, CpPlanReview, LacReview, Section47
+from iru.web.children.selectors import plans_to_check
+from iru.web.imports.services.dataset import import_dataset
 from iru.web.meetings.models import Meeting, MeetingChild
 from iru.web.meetings.services.recording import meeting_record
 from iru.web.people.models import Staff
@@ -102,6 +107,26 @@ def test_an_rcpc_adds_the_plan_s_review(other_chair, b2):
     assert CpPlanReview.objects.filter(plan=plan, review_date=d("2024-05-30")).exists()
     due = next_meetings_due(Child.objects.filter(pk=b2.pk), today=TODAY)[b2.pk]
     assert due.due == d("2024-11-30")
+
+
+def test_a_review_conference_ending_the_plan_is_the_unit_s_word_not_the_census_s(
+    other_chair, b2, dataset
+):
+    plan = CpPlan.objects.get(child=b2)  # NEG, open in the census
+    record(other_chair, "rcpc", [b2], participation={}, outcome="no_plan", category="MUL")
+    plan.refresh_from_db()
+    assert (plan.end, plan.latest_category) == (None, "NEG")  # the census as imported
+    assert (plan.ended_by_conference, plan.category_by_conference) == (HELD, "MUL")
+    assert b2.pk not in next_meetings_due(Child.objects.filter(pk=b2.pk), today=TODAY)
+    assert list(plans_to_check()) == [plan]
+    # The next census agrees: nothing left to check.
+    plans = dataset.cp_plans.with_columns(
+        CPPendDate=pl.lit(HELD), LatestCategoryOfAbuse=pl.lit("MUL")
+    )
+    import_dataset(dataset=replace(dataset, cp_plans=plans), unit=None, today=TODAY)
+    plan.refresh_from_db()
+    assert (plan.end, plan.latest_category) == (HELD, "MUL")
+    assert not plans_to_check().exists()
 
 
 def test_a_meeting_in_the_future_is_refused(chair, a1):

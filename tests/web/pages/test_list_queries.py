@@ -255,6 +255,12 @@ def add_problems(unit: Unit, n: int, start: int = 0) -> None:
     run.save()
 
 
+def add_plans_to_check(unit: Unit, n: int, start: int = 0) -> None:
+    """`n` more children whose plan a review conference here ended, the census not."""
+    for child in add_children(unit, n, start):
+        CpPlan.objects.filter(child=child).update(ended_by_conference=_day(10))
+
+
 Grow = Callable[[Unit, int, int], object]
 
 
@@ -277,6 +283,7 @@ LIST_PAGES = {
     "schedule": ListPage("unitadmin:schedule", "admin", add_children),
     "inbox": ListPage("inbox:inbox", "team_manager", add_children),
     "meetings convened": ListPage("unitadmin:convenings", "admin", add_children),
+    "records to check": ListPage("unitadmin:to-check", "admin", add_plans_to_check),
     "import history": ListPage("imports:history", "admin", add_import_runs, "upload 29"),
     "caseloads": ListPage("management:caseloads", "head_of_service", add_chairs, "Chair 29"),
     "dashboard": ListPage("management:dashboard", "head_of_service", add_children, ""),

@@ -15,8 +15,8 @@ from iru.web.caseloads.scope import (
     current_allocations,
     with_current_allocations,
 )
-from iru.web.children.models import Child
-from iru.web.children.selectors import with_status
+from iru.web.children.models import Child, CpPlan
+from iru.web.children.selectors import plans_to_check, with_status
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
 
 SEARCH_LIMIT = 50
@@ -66,6 +66,13 @@ def chair_children_by_name(user: User, *, today: date) -> list[Child]:
     """The signed-in chair's children on `today`, by name (to choose those a meeting covered)."""
     mine = chair_caseload(user, today=today)
     return list(mine.order_by("family_name", "given_name", "la_child_id"))
+
+
+def plans_to_check_for(user: User, *, today: date, path: str = "") -> list[CpPlan]:
+    """`children.selectors.plans_to_check` for the children `user` may see; the read is logged."""
+    plans = plans_to_check().filter(child__in=children_visible_to(user, today=today))
+    access_event_record(user=user, action="list_plans_to_check", outcome=ALLOWED, path=path)
+    return list(plans)
 
 
 def child_search(user: User, *, today: date, query: str) -> QuerySet[Child]:

@@ -140,6 +140,11 @@ class CpPlan(Sourced):
     initial_category = models.CharField(max_length=8, blank=True, null=True)
     latest_category = models.CharField(max_length=8, blank=True, null=True)
     number_of_previous_cpp = models.BigIntegerField(null=True, blank=True)
+    # What the unit's own review conference decided (ADR 17): kept beside the census's fields,
+    # never written over them, and never touched by an import (ADR 8). A plan the unit's
+    # conference ended has nothing more due; the figures read the census's `end`.
+    ended_by_conference = models.DateField(null=True, blank=True)
+    category_by_conference = models.CharField(max_length=8, blank=True)
 
     class Meta:
         constraints = (

@@ -10,12 +10,14 @@ from datetime import date
 from typing import Any, TypedDict
 
 import polars as pl
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 
 from iru.data.dataset import SCHEMAS, conform, empty_frame
 from iru.rules.periods import open_period
 from iru.web.children.columns import CHILD_TABLES, HEADER_COLUMNS
 from iru.web.children.models import Child, CinDetail, CpPlan, CpPlanReview, Episode, Section47
+from iru.web.children.presenters import describe
+from iru.web.core.presenters import long_date
 from iru.web.core.upsert import chunked
 
 _WHERE = {"_file": "source_file", "_row": "source_row"}
@@ -32,8 +34,22 @@ def with_status(children: QuerySet[Child], *, today: date) -> QuerySet[Child]:
 
 
 def open_plans(today: date) -> QuerySet[CpPlan]:
-    """Child protection plans in force on `today` (inclusive start, exclusive end)."""
-    return CpPlan.objects.filter(Q(end__isnull=True) | Q(end__gt=today), start__lte=today)
+    """Child protection plans in force on `today` (inclusive start, exclusive end): not ended
+    by the census, nor by the unit's own review conference (ADR 17)."""
+    census = Q(end__isnull=True) | Q(end__gt=today)
+    unit = Q(ended_by_conference__isnull=True) | Q(ended_by_conference__gt=today)
+    return CpPlan.objects.filter(census & unit, start__lte=today)
+
+
+def plans_to_check() -> QuerySet[CpPlan]:
+    """Plans where the unit's review conference and the census disagree: the conference ended
+    the plan and the census has it open or ended on another day, or the conference changed
+    its category and the census says otherwise. For admin to settle (ADR 17)."""
+    ended = Q(ended_by_conference__isnull=False) & (
+        Q(end__isnull=True) | ~Q(end=F("ended_by_conference"))
+    )
+    category = ~Q(category_by_conference="") & ~Q(latest_category=F("category_by_conference"))
+    return CpPlan.objects.filter(ended | category).select_related("child").order_by("start")
 
 
 def pending_section47s(today: date) -> QuerySet[Section47]:
@@ -81,6 +97,24 @@ def why_no_meeting(child: Child, kind: str, *, on: date) -> str | None:
     if kind == "rcpc" and not is_on_a_plan(child, on=on):
         return "is not on a child protection plan"
     return None
+
+
+def plan_changes(child: Child, *, held: date, ends_plan: bool, category: str) -> list[str]:
+    """What a review conference on `held` would decide about the child's plan, in words, for
+    the chair to confirm before it is recorded: it ends the plan, or changes its category."""
+    plan = open_plans(held).filter(child=child).order_by("-start").first()
+    if plan is None:
+        return []
+    changes = []
+    if ends_plan:
+        changes.append(f"ends the plan that started on {long_date(plan.start)}")
+    current = plan.category_by_conference or plan.latest_category or ""
+    if category and category != current:
+        before = describe("CategoryOfAbuse", current, held) if current else "none recorded"
+        changes.append(
+            f"changes its category from {before} to {describe('CategoryOfAbuse', category, held)}"
+        )
+    return changes
 
 
 def child_records(child: Child) -> dict[str, Any]:

@@ -68,6 +68,7 @@ unitadmin: Patterns = [
     path("schedule/", unit_admin_views.schedule, name="schedule"),
     path("convene/<int:child_pk>/", unit_admin_views.convene, name="convene"),
     path("meetings/", unit_admin_views.convenings, name="convenings"),
+    path("to-check/", unit_admin_views.to_check, name="to-check"),
     path("meetings/<int:pk>/", unit_admin_views.convening_detail, name="convening"),
 ]
 imports: Patterns = [

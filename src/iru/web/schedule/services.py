@@ -55,7 +55,7 @@ def children_with_dates_between(first: date, second: date) -> set[int]:
     ids: set[int] = set()
     for model, fields in (
         (Episode, ("decom", "dec")),
-        (CpPlan, ("start", "end")),
+        (CpPlan, ("start", "end", "ended_by_conference")),
         (Section47, ("start",)),
         (CinDetail, ("closure_date",)),
         (Allocation, ("start", "end")),

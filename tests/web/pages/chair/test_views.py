@@ -211,3 +211,30 @@ def test_codes_are_shown_in_words(client, chair, a1):
     shown = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "Child or young person, Carer, Social worker" in shown
     assert "PN1: Child physically attends" in shown
+
+
+def test_ending_a_plan_is_checked_before_it_is_saved(client, other_chair, b2):
+    client.force_login(other_chair)
+    url = reverse("meetings:record") + f"?kind=rcpc&children={b2.pk}"
+    answers = {**HELD, "outcome": "no_plan", "category": "MUL"}
+    answers.pop(f"participation_{b2.pk}", None)
+    check = client.post(url, answers)
+    page = check.content.decode()
+    assert check.status_code == 200
+    assert "Check before you save" in page
+    assert "For Bella Birch, it ends the plan that started on 20 October 2023" in page
+    assert "changes its category from NEG: Neglect to MUL: Multiple" in page
+    assert not Meeting.objects.filter(kind="rcpc").exists()
+    changed = client.post(url, {**answers, "change": "1"})
+    assert 'name="outcome"' in changed.content.decode()  # back to the form, answers kept
+    assert not Meeting.objects.filter(kind="rcpc").exists()
+    saved = client.post(url, {**answers, "confirmed": "1"})
+    assert saved.status_code == 302
+    assert Meeting.objects.filter(kind="rcpc").count() == 1
+
+
+def test_a_review_conference_that_changes_nothing_is_saved_at_once(client, other_chair, b2):
+    client.force_login(other_chair)
+    url = reverse("meetings:record") + f"?kind=rcpc&children={b2.pk}"
+    answers = {**HELD, "outcome": "plan", "category": "NEG"}
+    assert client.post(url, answers).status_code == 302

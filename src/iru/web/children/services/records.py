@@ -63,8 +63,9 @@ def initial_conference_record(
 def review_conference_record(
     *, child: Child, held: date, ends_plan: bool, category: str
 ) -> CpPlanReview:
-    """Add the review conference of the plan open on `held`; a category changes the plan's
-    latest category, and `ends_plan` ends the plan that day."""
+    """Add the review conference of the plan open on `held`. What the conference decided (it
+    ended the plan, or changed its category) is kept as the unit's own outcome beside the
+    census's fields, never written over them (ADR 17)."""
     plan = open_plans(held).filter(child=child).order_by("-start").first()
     if plan is None or plan.start > held:
         raise ValidationError({"child": f"{child.la_child_id} was not on a plan on that date"})
@@ -72,11 +73,11 @@ def review_conference_record(
         raise ValidationError({"held": f"{child.la_child_id} already has a review that day"})
     review = CpPlanReview.objects.create(plan=plan, review_date=held)
     changed = []
-    if category:
-        plan.latest_category, changed = category, ["latest_category"]
+    if category and category != plan.latest_category:
+        plan.category_by_conference, changed = category, ["category_by_conference"]
     if ends_plan:
-        plan.end = held
-        changed.append("end")
+        plan.ended_by_conference = held
+        changed.append("ended_by_conference")
     if changed:
         plan.save(update_fields=changed)
     return review

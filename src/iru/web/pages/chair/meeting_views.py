@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from iru.web import clock
 from iru.web.caseloads.selectors import chair_children_by_name
-from iru.web.children.presenters import child_label
+from iru.web.children.presenters import child_label, child_name
+from iru.web.children.selectors import plan_changes
 from iru.web.core.forms import add_service_errors
 from iru.web.meetings.services.recording import meeting_record
 from iru.web.pages.chair.forms import MeetingDetailsForm, MeetingStartForm
@@ -35,6 +36,28 @@ def matches(child: Child, query: str) -> bool:
     """The child's name or ID holds every word of `query` (any case); an empty query, all."""
     text = f"{child_label(child)}".casefold()
     return all(word in text for word in query.casefold().split())
+
+
+def _plan_changes(kind: str, children: list[Child], form: MeetingDetailsForm) -> list[str]:
+    """What a review conference would decide about each child's plan, in words."""
+    if kind != "rcpc":
+        return []
+    ends = form.cleaned_data.get("outcome") == "no_plan"
+    category = form.cleaned_data.get("category", "")
+    held = form.cleaned_data["held"]
+    return [
+        f"For {child_name(child)}, it {change}"
+        for child in children
+        for change in plan_changes(child, held=held, ends_plan=ends, category=category)
+    ]
+
+
+def _check_your_answers(request: SignedInRequest, kind: str, changes: list[str]) -> HttpResponse:
+    """The changes for the chair to confirm, with what they typed carried in hidden fields."""
+    skip = {"csrfmiddlewaretoken", "confirmed", "change"}
+    carried = [(k, v) for k in request.POST if k not in skip for v in request.POST.getlist(k)]
+    context = {"kind_label": kind, "changes": changes, "carried": carried}
+    return render(request, "chair/meeting_confirm.html", context)
 
 
 def kind_label(start: MeetingStartForm, kind: str) -> str:
@@ -84,7 +107,11 @@ def meeting_record_view(request: SignedInRequest) -> HttpResponse:
     chosen = [c for c in caseload if c.pk in set(start.cleaned_data["children"])]
     today = clock.today()
     form = MeetingDetailsForm(request.POST or None, kind=kind, children=chosen, today=today)
-    if request.method == "POST" and form.is_valid():
+    confirm = "confirmed" in request.POST
+    if request.method == "POST" and form.is_valid() and "change" not in request.POST:
+        changes = _plan_changes(kind, chosen, form) if not confirm else []
+        if changes:  # an outcome that ends a plan or changes its category: check it first
+            return _check_your_answers(request, kind_label(start, kind), changes)
         try:
             meeting = meeting_record(
                 user=request.user, kind=kind, held=form.cleaned_data["held"], children=chosen,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from iru.web import clock
 from iru.web.caseloads.scope import child_for_user
+from iru.web.caseloads.selectors import plans_to_check_for
 from iru.web.children.presenters import child_name
 from iru.web.core.access import role_required
 from iru.web.core.forms import add_service_errors
@@ -75,6 +76,14 @@ def convene(request: SignedInRequest, child_pk: int) -> HttpResponse:
             messages.success(request, f"Meeting convened for {child_name(child)}")
             return redirect("unitadmin:convenings")
     return render(request, "unit_admin/convene.html", {"form": form, "child": child, "due": due})
+
+
+@require_GET
+@role_required(*READERS)
+def to_check(request: SignedInRequest) -> HttpResponse:
+    """Where the unit's own conference outcomes and the census disagree (ADR 17)."""
+    plans = plans_to_check_for(request.user, today=clock.today(), path=request.path)
+    return render(request, "unit_admin/to_check.html", {"plans": plans})
 
 
 @require_GET

@@ -28,6 +28,11 @@ from iru.web.caseloads.selectors import demo_staff
 from iru.web.disputes.models import RagRating, RagReason
 from iru.web.disputes.services.escalations import escalation_raise
 from iru.web.disputes.services.ratings import meeting_type, rag_rating_send, rag_reasons_sync
+from iru.web.disputes.services.responses import (
+    ActionInput,
+    escalation_stage_respond,
+    rag_rating_respond,
+)
 from iru.web.meetings.models import Meeting
 from iru.web.meetings.services.convening import meeting_convene
 from iru.web.oversight.services import oversight_note_add
@@ -55,6 +60,8 @@ MANAGEMENT = {
     "management:caseloads",
     "management:allocate",
     "management:child-allocations",
+    "management:allocation-correct",
+    "management:allocation-cancel",
     "management:reasons",
     "management:reason-add",
     "management:reason-edit",
@@ -74,9 +81,18 @@ PAGES = {
         "rag:oversight",
         "rag:oversight-correct",
         "rag:oversight-cancel",
+        "rag:rating-correct",
+        "rag:rating-cancel",
         "rag:escalation-raise",
     },
-    "team_manager": EVERYONE | {"inbox:inbox", "inbox:rating", "inbox:escalation"},
+    "team_manager": EVERYONE
+    | {
+        "inbox:inbox",
+        "inbox:rating",
+        "inbox:escalation",
+        "rag:response-correct",
+        "rag:reply-correct",
+    },
     "admin": EVERYONE
     | {
         "unitadmin:schedule",
@@ -84,6 +100,8 @@ PAGES = {
         "unitadmin:convenings",
         "unitadmin:to-check",
         "unitadmin:convening",
+        "unitadmin:convening-change",
+        "unitadmin:convening-cancel",
         "imports:history",
         "imports:upload",
         "imports:run",
@@ -93,10 +111,16 @@ PAGES = {
     | {
         "rag:oversight-correct",
         "rag:oversight-cancel",
+        "rag:rating-correct",
+        "rag:rating-cancel",
+        "rag:response-correct",
+        "rag:reply-correct",
         "unitadmin:schedule",
         "unitadmin:convenings",
         "unitadmin:to-check",
         "unitadmin:convening",
+        "unitadmin:convening-change",
+        "unitadmin:convening-cancel",
         "imports:history",
         "imports:run",
     },
@@ -105,6 +129,7 @@ ALWAYS = {"home", "sign-in"}
 # POST-only URLs: their forms are on pages above (the escalation page holds all three).
 POST_ONLY = {
     "sign-out",
+    "rag:escalation-reply",
     "rag:escalation-advance",
     "rag:escalation-resolve",
     "rag:escalation-cafcass",
@@ -118,6 +143,11 @@ ARGUMENTS = {
     "rag:oversight": ("child",),
     "rag:oversight-correct": ("note",),
     "rag:oversight-cancel": ("note",),
+    "rag:rating-correct": ("own_rating",),
+    "rag:rating-cancel": ("own_rating",),
+    "rag:response-correct": ("answered_rating",),
+    "rag:reply-correct": ("reply",),
+    "rag:escalation-reply": ("escalation",),
     "rag:escalation-raise": ("child",),
     "rag:escalation": ("escalation",),
     "rag:escalation-advance": ("escalation",),
@@ -127,8 +157,12 @@ ARGUMENTS = {
     "inbox:escalation": ("escalation",),
     "unitadmin:convene": ("child",),
     "unitadmin:convening": ("convening",),
+    "unitadmin:convening-change": ("convening",),
+    "unitadmin:convening-cancel": ("convening",),
     "imports:run": ("import_run",),
     "management:child-allocations": ("child",),
+    "management:allocation-correct": ("spell",),
+    "management:allocation-cancel": ("spell",),
     "management:reason-edit": ("reason",),
     "management:reason-retire": ("reason",),
     "management:user-role": ("user",),
@@ -176,15 +210,23 @@ ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "rag:oversight": _button("Save the note"),
     "rag:oversight-correct": _button("Save the correction"),  # no reason given
     "rag:oversight-cancel": _button("Cancel the note"),
+    "rag:rating-correct": _button("Save the correction"),  # no reason given
+    "rag:rating-cancel": _button("Cancel the rating"),
+    "rag:response-correct": _button("Save the correction"),  # no reason given
+    "rag:reply-correct": _button("Save the correction"),
     "rag:escalation-raise": _button("Raise the escalation"),
     "rag:escalation": _button("Mark as resolved"),  # the chair's: resolving needs an outcome
     "inbox:rating": _button("Send response"),
     "inbox:escalation": _button("Send response"),
     "unitadmin:convene": _button("Convene meeting"),
     "unitadmin:convening": _impossible_date("id_booklets_sent", "Save booklet dates"),
+    "unitadmin:convening-change": _button("Save the change"),  # no reason given
+    "unitadmin:convening-cancel": _button("Cancel the meeting"),
     "imports:upload": _button("Upload and import"),
     "management:allocate": _button("Find child"),
     "management:child-allocations": _button("Reallocate"),
+    "management:allocation-correct": _button("Save the correction"),  # no reason given
+    "management:allocation-cancel": _button("Cancel the allocation"),
     "management:reason-add": _button("Add reason"),
     "management:reason-edit": _blank_then("#id_text", "Save"),
     "management:user-add": _button("Create user"),
@@ -278,6 +320,11 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
     escalation = escalation_raise(
         user=chair, child=child, summary="Care plan not reviewed", today=TODAY
     )
+    RagRating.objects.filter(meeting=meeting, child=child).delete()  # the chair's own, below
+    own_rating = rag_rating_send(
+        user=chair, meeting=meeting, child=child, rating="green", reason_codes=[],
+        comment="Plan on track", today=TODAY,
+    )  # fmt: skip
 
     # The team manager's: a child of their team with a meeting, and an escalation and an
     # amber rating about that child from the child's chair, both waiting in the inbox.
@@ -309,6 +356,16 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
         reason_codes=[amber.code], comment="Plan drifting", today=TODAY,
     )  # fmt: skip
 
+    # Answers the team manager has given, to correct: to an earlier rating and escalation.
+    answered = RagRating.objects.create(child=team_child, rating="red", sent=TODAY,
+                                        team_manager=manager.staff)  # fmt: skip
+    visit = ActionInput(text="Visit", due=TODAY + timedelta(days=7))
+    rag_rating_respond(rating=answered, user=manager, response="Visit booked", today=TODAY,
+                       actions=[visit])  # fmt: skip
+    earlier = escalation_raise(user=escalating, child=team_child, summary="Contact", today=TODAY)
+    reply = escalation_stage_respond(escalation=earlier, user=manager, response="Agreed",
+                                     today=TODAY)  # fmt: skip
+
     convening = meeting_convene(
         user=admin, children=[child], kind="lac_review", date=TODAY + timedelta(days=14),
         chair=chair.staff, invitees=["Jo Ash (mother)"], booklets_sent=None,
@@ -319,6 +376,10 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
         "meeting": meeting.pk,
         "escalation": escalation.pk,
         "rating": rating.pk,
+        "own_rating": own_rating.pk,
+        "answered_rating": answered.pk,
+        "spell": Allocation.objects.filter(child=child).order_by("-start").first().pk,
+        "reply": reply.pk,
         "convening": convening.pk,
         "import_run": run.run_id,
         "reason": RagReason.objects.filter(in_catalogue=True).order_by("pk").first().pk,

@@ -379,6 +379,15 @@ def test_every_list_page_is_counted():
         "rag:oversight",
         "rag:oversight-correct",  # one note and its own versions
         "rag:oversight-cancel",
+        "rag:rating-correct",  # one rating and its own versions
+        "rag:rating-cancel",
+        "management:allocation-correct",  # one spell and its own versions
+        "management:allocation-cancel",
+        "rag:response-correct",  # one answer and its own versions
+        "rag:reply-correct",
+        "rag:escalation-reply",  # a POST that redirects
+        "unitadmin:convening-change",  # one meeting and its own versions
+        "unitadmin:convening-cancel",
         "rag:escalation-raise",
         "rag:escalation",
         "rag:escalation-advance",

@@ -16,9 +16,11 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from iru.web.caseloads.models import Allocation
 from iru.web.children.models import Child
 from iru.web.disputes.models import Escalation, RagRating, RagReason
 from iru.web.meetings.models import Convening, Meeting
+from iru.web.oversight.models import OversightNote
 from iru.web.people.models import User
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +56,14 @@ def _convening() -> Convening:
     return convening
 
 
+def _spell() -> Allocation:
+    return Allocation.objects.filter(child=_a1()).order_by("-start").first()
+
+
+def _note() -> OversightNote:
+    return OversightNote.objects.get(external_id="N1")
+
+
 # (role, url, fields): the url is built once the data is imported.
 FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
     "meeting start": ("chair", lambda: reverse("meetings:start"), ["kind", "children"]),
@@ -67,10 +77,30 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
         lambda: reverse("rag:rate", args=[Meeting.objects.get(external_id="M1").pk, _a1().pk]),
         ["rating", "reasons_red", "reasons_amber", "reasons_green", "comment"],
     ),
+    "rating correct": (
+        "head",
+        lambda: reverse("rag:rating-correct", args=[RagRating.objects.get(external_id="R1").pk]),
+        ["rating", "reasons_red", "reasons_amber", "reasons_green", "comment", "reason"],
+    ),
+    "rating cancel": (
+        "head",
+        lambda: reverse("rag:rating-cancel", args=[RagRating.objects.get(external_id="R1").pk]),
+        ["reason"],
+    ),
     "oversight": (
         "chair",
         lambda: reverse("rag:oversight", args=[_a1().pk]),
         [*dated("day"), "text"],
+    ),
+    "oversight correct": (
+        "head",
+        lambda: reverse("rag:oversight-correct", args=[_note().pk]),
+        [*dated("day"), "text", "reason"],
+    ),
+    "oversight cancel": (
+        "head",
+        lambda: reverse("rag:oversight-cancel", args=[_note().pk]),
+        ["reason"],
     ),
     "escalation raise": (
         "chair",
@@ -83,6 +113,11 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
             "rag:escalation-advance", args=[Escalation.objects.get(external_id="E1").pk]
         ),
         ["response"],
+    ),
+    "escalation reply": (
+        "chair",
+        lambda: reverse("rag:escalation-reply", args=[Escalation.objects.get(external_id="E1").pk]),
+        ["response", "action_1", *dated("action_1_due"), "action_4", *dated("action_4_due")],
     ),
     "escalation resolve": (
         "chair",
@@ -99,7 +134,7 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
     "escalation response": (
         "tm_a",
         lambda: reverse("inbox:escalation", args=[Escalation.objects.get(external_id="E1").pk]),
-        ["response"],
+        ["response", "action_1", *dated("action_1_due")],
     ),
     "convene": (
         "admin",
@@ -108,9 +143,21 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
             "kind",
             *dated("date", "booklets_sent", "booklets_returned"),
             "chair",
+            "time",
+            "venue",
             "invitees",
             "on_a_non_working_day",
         ],
+    ),
+    "convening change": (
+        "head",
+        lambda: reverse("unitadmin:convening-change", args=[_convening().pk]),
+        [*dated("date"), "time", "venue", "chair", "on_a_non_working_day", "reason"],
+    ),
+    "convening cancel": (
+        "head",
+        lambda: reverse("unitadmin:convening-cancel", args=[_convening().pk]),
+        ["reason"],
     ),
     "booklets": (
         "admin",
@@ -122,6 +169,16 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
         "head",
         lambda: reverse("management:child-allocations", args=[_a1().pk]),
         ["kind", "chair", "social_worker", "team", *dated("effective")],
+    ),
+    "allocation correct": (
+        "head",
+        lambda: reverse("management:allocation-correct", args=[_spell().pk]),
+        ["chair", "social_worker", "team", *dated("start"), "reason"],
+    ),
+    "allocation cancel": (
+        "head",
+        lambda: reverse("management:allocation-cancel", args=[_spell().pk]),
+        ["reason"],
     ),
     "reason add": (
         "head",

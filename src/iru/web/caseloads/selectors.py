@@ -4,10 +4,12 @@ child's allocation history, search within the user's scope, who manages a child'
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 
-from iru.web.audit.services import ALLOWED, access_event_record
+from iru.web.audit.services import ALLOWED, DENIED, access_event_record
 from iru.web.caseloads.models import Allocation
 from iru.web.caseloads.scope import (
     chair_caseload,
@@ -17,6 +19,8 @@ from iru.web.caseloads.scope import (
 )
 from iru.web.children.models import Child, CpPlan
 from iru.web.children.selectors import plans_to_check, with_status
+from iru.web.core.history import Change, record_history
+from iru.web.core.presenters import long_date
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
 
 SEARCH_LIMIT = 50
@@ -95,6 +99,59 @@ def child_search_for_user(
     """`child_search` for the page: the search is logged."""
     access_event_record(user=user, action="search_children", outcome=ALLOWED, path=path)
     return child_search(user, today=today, query=query)
+
+
+def allocation_for_user(user: User, pk: int, *, today: date, path: str = "") -> Allocation:
+    """A spell of a child `user` may see (the child's read logged), or a 404."""
+    spell = (
+        Allocation.objects.select_related("child", "chair", "social_worker", "team")
+        .filter(pk=pk, child__in=children_visible_to(user, today=today))
+        .first()
+    )
+    child = spell.child if spell else None
+    outcome = ALLOWED if spell else DENIED
+    access_event_record(user=user, action="view_allocation", outcome=outcome, child=child,
+                        path=path)  # fmt: skip
+    if spell is None:
+        raise Http404("No such allocation")
+    return spell
+
+
+ALLOCATION_LABELS = {
+    "chair": "Chair",
+    "social_worker": "Social worker",
+    "team": "Team",
+    "start": "From",
+    "end": "Until",
+    "cancelled_on": "Cancelled on",
+}
+
+
+def spell_history(spell: Allocation) -> list[Change]:
+    """Every version of a spell: who held it and when, as corrected."""
+    return record_history(
+        spell,
+        ALLOCATION_LABELS,
+        shown={"chair": _name, "social_worker": _name, "team": _name,
+               "end": lambda day: long_date(day) if day else "Now"},
+    )  # fmt: skip
+
+
+def _name(holder: Any) -> str:
+    if holder is None:
+        return "None"
+    return str(getattr(holder, "full_name", None) or getattr(holder, "name", holder))
+
+
+def latest_spells(spells: list[Allocation]) -> set[int]:
+    """The latest spell of each case among a child's `spells` (cancelled ones aside)."""
+    latest: dict[str, Allocation] = {}
+    for spell in spells:
+        if spell.cancelled_on is None:
+            held = latest.get(spell.kind)
+            if held is None or (spell.start, spell.pk) > (held.start, held.pk):
+                latest[spell.kind] = spell
+    return {spell.pk for spell in latest.values()}
 
 
 def allocation_history(child: Child) -> list[Allocation]:

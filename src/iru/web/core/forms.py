@@ -1,4 +1,5 @@
-"""The UI kit's form pieces: the one GOV.UK date field, error summary links, service errors.
+"""The UI kit's form pieces: the one GOV.UK date field, a time field, error summary links,
+service errors.
 
 Every form in the app subclasses `GovukForm`; `templates/govuk/field.html` wraps any of its bound
 fields in the GOV.UK form group, label, hint and error message, and `govuk/error_summary.html`
@@ -118,6 +119,36 @@ class GovukDateField(forms.MultiValueField):
         if self.latest is not None and value > self.latest[0]:
             raise ValidationError(self.latest[1], code="too_late")
         return value
+
+
+class GovukTimeField(forms.TimeField):
+    """A time of day typed as people write it: 9:30am, 9.30am, 2pm or 14:30 (GOV.UK asks for
+    a time in one box, with an example)."""
+
+    input_formats = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p"]  # noqa: RUF012
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "For example, 9:30am or 14:30")
+        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-5"}))
+        super().__init__(**kwargs)
+        label = str(self.label or "The time")
+        self.error_messages["invalid"] = f"{label} must be a time, like 9:30am or 14:30"
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace(" ", "")
+        return super().to_python(value)
+
+
+def reason_field(*, missing: str, example: str, label: str = "Why are you changing it?") -> Any:
+    """The reason a correction or cancellation asks for, kept with the change (ADR 16)."""
+    return forms.CharField(
+        label=label,
+        help_text=f"For example: {example}. It is kept with the change.",
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={"required": missing},
+    )
 
 
 def _error_anchor(form: forms.BaseForm, name: str) -> str:

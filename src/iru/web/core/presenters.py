@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 # GOV.UK Frontend tag classes. Amber is GOV.UK's orange tag (there is no amber one).
 RAG_TAG_CLASSES = {
@@ -62,3 +62,14 @@ def status_tag_class(status: str) -> str:
 def long_date(day: date) -> str:
     """A date as GOV.UK writes it: 4 June 2023."""
     return f"{day.day} {day:%B %Y}"
+
+
+def time_of_day(start: time | None) -> str:
+    """A time as GOV.UK writes it: 9:30am, 2pm, midday; empty when there is none."""
+    if start is None:
+        return ""
+    if (start.hour, start.minute) == (12, 0):
+        return "midday"
+    hour = start.hour % 12 or 12
+    minutes = f":{start.minute:02d}" if start.minute else ""
+    return f"{hour}{minutes}{'am' if start.hour < 12 else 'pm'}"

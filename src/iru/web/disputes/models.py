@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
 
 from iru.web.children.models import Child
 from iru.web.meetings.models import Meeting
@@ -41,7 +42,11 @@ class RagReason(models.Model):
 
 
 class RagRating(models.Model):
-    """A chair's red/amber/green rating of a case after a meeting, and the team's response."""
+    """A chair's red/amber/green rating of a case after a meeting, and the team's response.
+
+    The chair who rated (or the Head of Service) may correct or cancel the rating, and the
+    team manager who answered may correct the answer, each with a reason; every version is
+    kept (ADR 16). A cancelled rating stays, marked cancelled, and needs no response."""
 
     class Rating(models.TextChoices):
         RED = "red", "Red"
@@ -63,14 +68,30 @@ class RagRating(models.Model):
     response_due = models.DateField(null=True, blank=True)
     responded = models.DateField(null=True, blank=True)
     response = models.TextField(blank=True)
+    rated_by = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="ratings_given"
+    )
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cancelled_on = models.DateField(null=True, blank=True)
+    cancel_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords(
+        m2m_fields=[reasons], history_change_reason_field=models.TextField(null=True)
+    )
 
     class Meta:
         constraints = (
-            # A chair rates a child's case once after each meeting.
+            # A chair rates a child's case once after each meeting (a cancelled rating aside).
             models.UniqueConstraint(
                 fields=["meeting", "child"],
-                condition=models.Q(meeting__isnull=False),
+                condition=models.Q(meeting__isnull=False, cancelled_on__isnull=True),
                 name="ragrating_once_per_meeting",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(cancelled_on=None) | ~models.Q(cancel_reason=""),
+                name="ragrating_cancelled_with_reason",
             ),
         )
         indexes = (
@@ -78,7 +99,9 @@ class RagRating(models.Model):
             # counts), out of every rating ever given.
             models.Index(
                 fields=["response_due", "sent"],
-                condition=models.Q(responded__isnull=True, rating__in=["red", "amber"]),
+                condition=models.Q(
+                    responded__isnull=True, cancelled_on__isnull=True, rating__in=["red", "amber"]
+                ),
                 name="ragrating_awaiting",
             ),
         )
@@ -134,16 +157,26 @@ class EscalationStage(models.Model):
         )
 
 
-class RagAction(models.Model):
-    """One action a team manager commits to in answer to a RAG rating, and when by."""
+class DatedAction(models.Model):
+    """An action someone commits to in answer to a concern, and the date it will be done by."""
 
-    rating = models.ForeignKey(RagRating, on_delete=models.CASCADE, related_name="actions")
     position = models.PositiveSmallIntegerField()
     text = models.TextField()
     due = models.DateField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+
+class RagAction(DatedAction):
+    """One action a team manager commits to in answer to a RAG rating."""
+
+    rating = models.ForeignKey(RagRating, on_delete=models.CASCADE, related_name="actions")
+
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ("rating", "position")
@@ -153,7 +186,10 @@ class RagAction(models.Model):
 
 
 class EscalationResponse(models.Model):
-    """A team manager's response to an escalation at one stage of dispute resolution."""
+    """The reply to an escalation at one stage of dispute resolution: the team manager's,
+    written in the app, or one the chair received (from a service manager, say) and recorded.
+
+    Whoever recorded it (or the Head of Service) may correct it, with a reason (ADR 16)."""
 
     escalation = models.ForeignKey(Escalation, on_delete=models.CASCADE, related_name="responses")
     stage = models.PositiveSmallIntegerField(choices=Escalation.Stage.choices)
@@ -164,10 +200,30 @@ class EscalationResponse(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
 
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
     class Meta:
         ordering = ("escalation", "stage")
         constraints = (
             models.UniqueConstraint(
                 fields=["escalation", "stage"], name="escalationresponse_stage"
+            ),
+        )
+
+
+class EscalationAction(DatedAction):
+    """One action a reply to an escalation commits to."""
+
+    response = models.ForeignKey(
+        EscalationResponse, on_delete=models.CASCADE, related_name="actions"
+    )
+
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
+    class Meta:
+        ordering = ("response", "position")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["response", "position"], name="escalationaction_position"
             ),
         )

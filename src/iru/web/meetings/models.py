@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from iru.web.children.models import Child
 from iru.web.people.models import Staff
@@ -56,10 +57,15 @@ class MeetingChild(models.Model):
 
 
 class Convening(models.Model):
-    """A statutory meeting arranged for one or more children (siblings share a conference)."""
+    """A statutory meeting arranged for one or more children (siblings share a conference).
+
+    The admin who arranged it (or the Head of Service) may move it, or cancel it, with a
+    reason; each version is kept (ADR 16). A cancelled meeting stays, marked cancelled."""
 
     kind = models.CharField(max_length=12, choices=Meeting.Kind.choices)
     date = models.DateField()
+    time = models.TimeField(null=True, blank=True)  # when it starts, once it is known
+    venue = models.CharField(max_length=200, blank=True)  # a room, an address, or "Online"
     chair = models.ForeignKey(
         Staff, null=True, blank=True, on_delete=models.PROTECT, related_name="convenings"
     )
@@ -72,14 +78,25 @@ class Convening(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     convened_at = models.DateTimeField(default=timezone.now)  # the moment of writing
+    cancelled_on = models.DateField(null=True, blank=True)
+    cancel_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         indexes = (models.Index(fields=["date"], name="convening_date"),)
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(cancelled_on=None) | ~models.Q(cancel_reason=""),
+                name="convening_cancelled_with_reason",
+            ),
+        )
 
 
 class ConvenedChild(models.Model):
-    """A child a convened meeting is for. The meeting's kind and date are kept here too, so the
-    database refuses the same child's meeting of a kind twice on one day."""
+    """A child a convened meeting is for. The meeting's kind and date (and whether it was
+    cancelled) are kept here too, so the database refuses the same child's meeting of a kind
+    twice on one day, while a cancelled meeting frees its day."""
 
     convening = models.ForeignKey(
         Convening, on_delete=models.CASCADE, related_name="convened_children"
@@ -87,11 +104,14 @@ class ConvenedChild(models.Model):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="convened_meetings")
     kind = models.CharField(max_length=12, choices=Meeting.Kind.choices)
     date = models.DateField()
+    cancelled = models.BooleanField(default=False)
 
     class Meta:
         constraints = (
             models.UniqueConstraint(
-                fields=["child", "kind", "date"], name="convenedchild_once_a_day"
+                fields=["child", "kind", "date"],
+                condition=models.Q(cancelled=False),
+                name="convenedchild_once_a_day",
             ),
         )
 

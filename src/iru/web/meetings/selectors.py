@@ -10,8 +10,20 @@ from django.http import Http404
 from iru.web.audit.services import ALLOWED, DENIED, access_event_record, access_events_record
 from iru.web.caseloads.scope import children_visible_to
 from iru.web.children.models import Child
+from iru.web.core.history import Change, record_history
+from iru.web.core.presenters import time_of_day
 from iru.web.meetings.models import Convening, Meeting, MeetingChild
-from iru.web.people.models import User
+from iru.web.people.models import Staff, User
+
+CONVENING_LABELS = {
+    "date": "Date",
+    "time": "Starts",
+    "venue": "Venue",
+    "chair": "Chair",
+    "booklets_sent": "Booklets sent",
+    "booklets_returned": "Booklets returned",
+    "cancelled_on": "Cancelled on",
+}
 
 
 def meeting_for_user(
@@ -59,7 +71,7 @@ def upcoming_convenings(*, today: date, child_ids: list[int]) -> dict[tuple[int,
     """The earliest meeting convened from `today` on, by (child id, kind)."""
     found: dict[tuple[int, str], Convening] = {}
     convenings = (
-        Convening.objects.filter(date__gte=today, children__in=child_ids)
+        Convening.objects.filter(date__gte=today, children__in=child_ids, cancelled_on=None)
         .order_by("-date", "-pk")
         .prefetch_related("children")
         .distinct()
@@ -83,8 +95,9 @@ def convenings_for(children: QuerySet[Child]) -> QuerySet[Convening]:
 
 
 def upcoming_convenings_for(user: User, *, today: date) -> QuerySet[Convening]:
-    """Meetings convened from `today` on for children `user` may see."""
-    return convenings_for(children_visible_to(user, today=today)).filter(date__gte=today)
+    """Meetings convened from `today` on for children `user` may see (not those cancelled)."""
+    visible = children_visible_to(user, today=today)
+    return convenings_for(visible).filter(date__gte=today, cancelled_on=None)
 
 
 def convening_for_user(user: User, pk: int, *, today: date, path: str = "") -> Convening:
@@ -99,3 +112,16 @@ def convening_for_user(user: User, pk: int, *, today: date, path: str = "") -> C
         children=list(convening.children.all()),
     )  # fmt: skip
     return convening
+
+
+def convening_history(convening: Convening) -> list[Change]:
+    """Every version of a convened meeting: moved, re-timed, re-chaired, cancelled."""
+    return record_history(
+        convening,
+        CONVENING_LABELS,
+        shown={"time": lambda t: time_of_day(t) or "(none)", "chair": _chair_name},
+    )
+
+
+def _chair_name(chair: Staff | None) -> str:
+    return chair.full_name if chair else "Not yet decided"

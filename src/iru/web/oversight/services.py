@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
+from iru.web.core.history import correction_reason, saved_by
 from iru.web.core.upsert import TableCount, upsert_by_external_id
 from iru.web.oversight.models import OversightNote
 from iru.web.people.access import chair_staff
@@ -24,7 +25,6 @@ from iru.web.people.models import User
 
 # Notes are written soon after the oversight they record; an older date is a mistyped year.
 NOTE_WITHIN_MONTHS = 12
-FIRST_VERSION = "As first recorded"
 
 
 def _check(child: Child, day: date, text: str, today: date, *, kept: date | None = None) -> None:
@@ -52,8 +52,7 @@ def oversight_note_add(
     author = chair_staff(user)
     _check(child, day, text, today)
     note = OversightNote(child=child, author=author, date=day, text=text.strip())
-    note._history_user = user  # type: ignore[attr-defined]  # django-simple-history reads it
-    note.save()
+    saved_by(note, user)
     access_event_record(user=user, action="oversight_note_add", outcome=ALLOWED, child=child)
     return note
 
@@ -71,16 +70,8 @@ def may_correct(user: User, note: OversightNote) -> bool:
 
 def _correctable(user: User, note: OversightNote, reason: str, today: date) -> str:
     require_in_scope(user, [note.child], today=today)
-    if not may_correct(user, note):
-        raise PermissionDenied("Only the note's author or the Head of Service can change it")
-    if note.cancelled_on is not None:
-        raise ValidationError({"__all__": "This note has been cancelled"})
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter why you are changing the note"})
-    if not note.history.exists():  # an imported note: keep how it was first
-        note._change_reason = FIRST_VERSION  # type: ignore[attr-defined]
-        note.save()
-    return reason.strip()
+    return correction_reason(note, reason, may=may_correct(user, note), what="note",
+                             who="the note's author or the Head of Service")  # fmt: skip
 
 
 @transaction.atomic
@@ -93,8 +84,7 @@ def oversight_note_correct(
     if (day, text.strip()) == (note.date, note.text):
         raise ValidationError({"text": "Nothing has changed: change the date or the note"})
     note.date, note.text = day, text.strip()
-    note._history_user, note._change_reason = user, why  # type: ignore[attr-defined]
-    note.save()
+    saved_by(note, user, why)
     access_event_record(
         user=user, action="oversight_note_correct", outcome=ALLOWED, child=note.child
     )
@@ -108,8 +98,7 @@ def oversight_note_cancel(
     """Cancel a note written in error: it stays, marked cancelled, with the reason."""
     why = _correctable(user, note, reason, today)
     note.cancelled_on, note.cancel_reason = today, why
-    note._history_user, note._change_reason = user, why  # type: ignore[attr-defined]
-    note.save()
+    saved_by(note, user, why)
     access_event_record(
         user=user, action="oversight_note_cancel", outcome=ALLOWED, child=note.child
     )

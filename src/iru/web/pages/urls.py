@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
-from iru.web.pages.chair import dispute_views, meeting_views, oversight_views
+from iru.web.pages.chair import dispute_views, meeting_views, oversight_views, rating_views
 from iru.web.pages.chair import views as chair_views
+from iru.web.pages.common import answer_views
 from iru.web.pages.common import views as common_views
 from iru.web.pages.common.forms import SignInForm
 from iru.web.pages.head_of_service import (
@@ -38,6 +39,14 @@ rag: Patterns = [
         dispute_views.rag_rate,
         name="rate",
     ),
+    path("ratings/<int:pk>/correct/", rating_views.rating_correct, name="rating-correct"),
+    path("ratings/<int:pk>/cancel/", rating_views.rating_cancel, name="rating-cancel"),
+    path(
+        "ratings/<int:pk>/response/correct/",
+        answer_views.response_correct,
+        name="response-correct",
+    ),
+    path("replies/<int:pk>/correct/", answer_views.reply_correct, name="reply-correct"),
     path("children/<int:pk>/oversight/", oversight_views.oversight_add, name="oversight"),
     path(
         "oversight/<int:pk>/correct/", oversight_views.oversight_correct, name="oversight-correct"
@@ -52,6 +61,7 @@ rag: Patterns = [
     path(
         "escalations/<int:pk>/advance/", dispute_views.escalation_advance, name="escalation-advance"
     ),
+    path("escalations/<int:pk>/reply/", dispute_views.escalation_reply, name="escalation-reply"),
     path(
         "escalations/<int:pk>/resolve/", dispute_views.escalation_resolve, name="escalation-resolve"
     ),
@@ -70,6 +80,12 @@ unitadmin: Patterns = [
     path("meetings/", unit_admin_views.convenings, name="convenings"),
     path("to-check/", unit_admin_views.to_check, name="to-check"),
     path("meetings/<int:pk>/", unit_admin_views.convening_detail, name="convening"),
+    path("meetings/<int:pk>/change/", unit_admin_views.convening_change, name="convening-change"),
+    path(
+        "meetings/<int:pk>/cancel/",
+        unit_admin_views.convening_cancel_view,
+        name="convening-cancel",
+    ),
 ]
 imports: Patterns = [
     path("", import_views.history, name="history"),
@@ -81,6 +97,16 @@ management: Patterns = [
     path("caseloads/", overview_views.caseloads, name="caseloads"),
     path("allocations/", allocations_views.search, name="allocate"),
     path("allocations/<int:pk>/", allocations_views.child_allocations, name="child-allocations"),
+    path(
+        "allocations/spells/<int:pk>/correct/",
+        allocations_views.allocation_correct_view,
+        name="allocation-correct",
+    ),
+    path(
+        "allocations/spells/<int:pk>/cancel/",
+        allocations_views.allocation_cancel_view,
+        name="allocation-cancel",
+    ),
     path("rag-reasons/", catalogue_views.reason_list, name="reasons"),
     path("rag-reasons/add/", catalogue_views.reason_add, name="reason-add"),
     path("rag-reasons/<int:pk>/edit/", catalogue_views.reason_edit, name="reason-edit"),

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from iru.web.caseloads.models import Allocation
+from iru.web.disputes.models import RagRating
 from iru.web.oversight.models import OversightNote
 from iru.web.people.models import Staff, User
+from tests.web.conftest import d
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +52,35 @@ def test_no_one_else_may_open_the_correction(client, imported, a1):
         == 403
     )
     assert OversightNote.objects.get(pk=note.pk).cancelled_on is None
+
+
+def test_the_meeting_s_chair_corrects_an_imported_rating_then_cancels_it(client, chair, a1):
+    rating = RagRating.objects.get(external_id="R1")  # red, after Iris Reed's M1, no response
+    client.force_login(chair)
+    child_page = client.get(reverse("children:detail", args=[a1.pk])).content.decode()
+    url = reverse("rag:rating-correct", args=[rating.pk])
+    assert url in child_page
+    page = client.get(url).content.decode()
+    assert 'value="red" checked' in page
+    assert 'value="LAC-R-01" checked' in page  # what it says now is chosen already
+    form = {"rating": "red", "reasons_red": ["LAC-R-01"], "comment": "Plan drifting badly"}
+    assert "Enter why you are changing the rating" in client.post(url, form).content.decode()
+    saved = client.post(url, form | {"reason": "Said more"})
+    assert saved.status_code == 302
+    page = client.get(url).content.decode()
+    assert "As first recorded" in page  # the imported version, kept before the change
+    assert "<del>Plan drifting</del> to Plan drifting badly" in page
+    cancel = reverse("rag:rating-cancel", args=[rating.pk])
+    assert client.post(cancel, {"reason": "Rated after the wrong meeting"}).status_code == 302
+    after = client.get(reverse("children:detail", args=[a1.pk])).content.decode()
+    assert "Rating cancelled: it is kept, marked cancelled" in after
+    assert "Rated after the wrong meeting" in after
+
+
+def test_another_chair_may_not_change_a_rating(client, other_chair, a1):
+    Allocation.objects.create(child=a1, kind="cp", chair=other_chair.staff, start=d("2024-01-01"))
+    rating = RagRating.objects.get(external_id="R1")
+    client.force_login(other_chair)  # sees A1 now, but did not give the rating
+    assert client.get(reverse("rag:rating-correct", args=[rating.pk])).status_code == 403
+    child_page = client.get(reverse("children:detail", args=[a1.pk])).content.decode()
+    assert reverse("rag:rating-correct", args=[rating.pk]) not in child_page

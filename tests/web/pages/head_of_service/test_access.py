@@ -18,11 +18,14 @@ def _management_urls() -> dict[str, str]:
     child = Child.objects.get(la_child_id="A1")
     reason = RagReason.objects.get(code="LAC-R-01")
     other = User.objects.get(username="admin")
+    spell = Allocation.objects.filter(child=child).order_by("-start").first()
     samples = {
         "dashboard": reverse("management:dashboard"),
         "caseloads": reverse("management:caseloads"),
         "allocate": reverse("management:allocate"),
         "child-allocations": reverse("management:child-allocations", args=[child.pk]),
+        "allocation-correct": reverse("management:allocation-correct", args=[spell.pk]),
+        "allocation-cancel": reverse("management:allocation-cancel", args=[spell.pk]),
         "reasons": reverse("management:reasons"),
         "reason-add": reverse("management:reason-add"),
         "reason-edit": reverse("management:reason-edit", args=[reason.pk]),
@@ -48,7 +51,7 @@ def test_anonymous_users_are_sent_to_sign_in(client, users):
 def test_other_roles_are_forbidden_and_change_nothing(client, users, role):
     client.force_login(users[role])
     before = (
-        list(Allocation.objects.values_list("pk", "end")),
+        list(Allocation.objects.values_list("pk", "end", "cancelled_on", "chair")),
         list(RagReason.objects.values_list("pk", "text", "in_catalogue")),
         list(User.objects.values_list("pk", "role", "is_active")),
     )
@@ -56,7 +59,7 @@ def test_other_roles_are_forbidden_and_change_nothing(client, users, role):
         assert client.get(url).status_code == 403, name
         assert client.post(url, {"text": "x", "role": "admin"}).status_code == 403, name
     after = (
-        list(Allocation.objects.values_list("pk", "end")),
+        list(Allocation.objects.values_list("pk", "end", "cancelled_on", "chair")),
         list(RagReason.objects.values_list("pk", "text", "in_catalogue")),
         list(User.objects.values_list("pk", "role", "is_active")),
     )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
 
 from iru.web.core.presenters import rag_tag_class as _rag_tag_class
 from iru.web.core.presenters import status_tag_class as _status_tag_class
+from iru.web.core.presenters import time_of_day as _time_of_day
 
 register = template.Library()
 
@@ -20,3 +23,9 @@ def rag_tag_class(rating: str | None) -> str:
 def status_tag_class(status: str) -> str:
     """`{{ "overdue"|status_tag_class }}`: the GOV.UK tag class for a named status."""
     return _status_tag_class(status)
+
+
+@register.filter
+def time_of_day(start: datetime.time | None) -> str:
+    """`{{ convening.time|time_of_day }}`: 9:30am, 2pm, midday."""
+    return _time_of_day(start)

@@ -62,8 +62,10 @@ def escalation_stage_due(escalation: Escalation) -> date:
 
 
 def awaiting_response(ratings: QuerySet[RagRating]) -> QuerySet[RagRating]:
-    """Red and amber ratings with no response yet."""
-    return ratings.filter(responded__isnull=True, rating__in=NEEDS_RESPONSE)
+    """Red and amber ratings with no response yet (a cancelled one needs none)."""
+    return ratings.filter(
+        responded__isnull=True, cancelled_on__isnull=True, rating__in=NEEDS_RESPONSE
+    )
 
 
 def awaiting_stage_response(escalations: QuerySet[Escalation]) -> QuerySet[Escalation]:

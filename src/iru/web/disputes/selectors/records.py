@@ -7,6 +7,7 @@ rating or escalation outside it is a 404 whether or not it exists.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
@@ -14,8 +15,10 @@ from django.http import Http404
 from iru.web.audit.services import ALLOWED, DENIED, access_event_record
 from iru.web.caseloads.scope import children_visible_to
 from iru.web.children.models import Child
+from iru.web.core.history import Change, record_history, rows_history
 from iru.web.disputes.models import (
     Escalation,
+    EscalationAction,
     EscalationResponse,
     EscalationStage,
     RagAction,
@@ -55,6 +58,42 @@ def escalation_for_team_manager(
     return found  # type: ignore[return-value]  # `_logged` raised when it is None
 
 
+def rating_for_user(user: User, pk: int, *, today: date, action: str, path: str = "") -> RagRating:
+    """A rating about a child `user` may see (any role), the read logged."""
+    visible = children_visible_to(user, today=today)
+    found = (
+        RagRating.objects.select_related("child", "meeting__chair", "team_manager")
+        .filter(pk=pk, child__in=visible)
+        .first()
+    )
+    _logged(user, action, path, found)
+    return found  # type: ignore[return-value]  # `_logged` raised when it is None
+
+
+RATING_LABELS = {
+    "rating": "Rating",
+    "reasons": "Reasons",
+    "comment": "Comments",
+    "response_due": "Response due",
+    "response": "Response",
+    "cancelled_on": "Cancelled on",
+}
+
+
+def rating_history(rating: RagRating) -> list[Change]:
+    """Every version of a rating: its colour, reasons and comments, and the answer to it."""
+    return record_history(
+        rating,
+        RATING_LABELS,
+        shown={"rating": lambda c: str(c).title(), "reasons": lambda t: "; ".join(t) or "(none)"},
+        values={"reasons": _reason_texts},
+    )
+
+
+def _reason_texts(version: Any) -> tuple[str, ...]:
+    return tuple(sorted(link.ragreason.text for link in version.reasons.all()))
+
+
 def escalation_for_user(
     user: User, pk: int, *, today: date, action: str, path: str = ""
 ) -> Escalation:
@@ -74,7 +113,46 @@ def escalation_stages(escalation: Escalation) -> list[EscalationStage]:
 
 
 def escalation_responses(escalation: Escalation) -> QuerySet[EscalationResponse]:
-    return escalation.responses.select_related("responded_by")
+    """The replies at each stage, with their dated actions."""
+    return escalation.responses.select_related("responded_by").prefetch_related("actions")
+
+
+def reply_for_user(
+    user: User, pk: int, *, today: date, action: str, path: str = ""
+) -> EscalationResponse:
+    """A reply to an escalation about a child `user` may see, the read logged."""
+    visible = children_visible_to(user, today=today)
+    found = (
+        EscalationResponse.objects.select_related("escalation__child", "responded_by")
+        .filter(pk=pk, escalation__child__in=visible)
+        .first()
+    )
+    _logged(user, action, path, found.escalation if found else None)
+    return found  # type: ignore[return-value]  # `_logged` raised when it is None
+
+
+ACTION_LABELS = {"text": "", "due": "to be done by"}
+
+
+def _action_name(version: Any) -> str:
+    return f"Action {version.position}"
+
+
+def response_history(rating: RagRating) -> list[Change]:
+    """The answer to a rating and its actions, each version: answered, corrected, removed."""
+    answer = [
+        line for line in record_history(rating, {"response": "Response"}) if line.kind != "recorded"
+    ]
+    versions = RagAction.history.filter(rating_id=rating.pk)
+    actions = rows_history(versions, ACTION_LABELS, name=_action_name, shown={})
+    return sorted(answer + actions, key=lambda line: line.at)
+
+
+def reply_history(answer: EscalationResponse) -> list[Change]:
+    """A reply to an escalation and its actions, each version."""
+    versions = EscalationAction.history.filter(response_id=answer.pk)
+    actions = rows_history(versions, ACTION_LABELS, name=_action_name, shown={})
+    return sorted(record_history(answer, {"text": "Reply"}) + actions, key=lambda line: line.at)
 
 
 def stage_answered(escalation: Escalation) -> bool:
@@ -107,13 +185,15 @@ def escalations_of(child: Child) -> list[Escalation]:
 
 
 def rated_child_ids(meeting: Meeting) -> set[int]:
-    """The children the meeting's chair has already rated after it."""
-    return set(RagRating.objects.filter(meeting=meeting).values_list("child_id", flat=True))
+    """The children the meeting's chair has already rated after it (a cancelled rating aside)."""
+    ratings = RagRating.objects.filter(meeting=meeting, cancelled_on=None)
+    return set(ratings.values_list("child_id", flat=True))
 
 
 def with_last_rating(children: QuerySet[Child]) -> QuerySet[Child]:
     """`children` annotated with `last_rag`, the rating of their latest RAG rating (or None)."""
-    last = RagRating.objects.filter(child=OuterRef("pk")).order_by("-sent", "-pk")
+    last = RagRating.objects.filter(child=OuterRef("pk"), cancelled_on=None)
+    last = last.order_by("-sent", "-pk")
     return children.annotate(last_rag=Subquery(last.values("rating")[:1]))
 
 

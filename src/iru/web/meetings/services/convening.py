@@ -1,13 +1,16 @@
-"""Arranging a meeting (admin only): convening it, and recording its consultation booklets.
+"""Arranging a meeting (admin only): convening it, moving or cancelling it, and recording its
+consultation booklets.
 
 The dates a meeting may have: from today to `CONVENE_WITHIN_MONTHS` ahead, on a working day
-unless the user confirms otherwise; booklets sent and returned by today, in that order.
+unless the user confirms otherwise; it starts between `EARLIEST_START` and `LATEST_START`;
+booklets sent and returned by today, in that order. The admin who convened a meeting, or the
+Head of Service, may correct or cancel it with a reason; every version is kept (ADR 16).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,12 +22,16 @@ from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
 from iru.web.children.presenters import child_name
 from iru.web.children.selectors import why_no_meeting
+from iru.web.core.history import correction_reason, saved_by
 from iru.web.core.presenters import long_date
 from iru.web.meetings.models import ConvenedChild, Convening, Invitee, Meeting
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
 
 # A meeting is arranged weeks ahead; one more than a year ahead is a mistyped year.
 CONVENE_WITHIN_MONTHS = 12
+# Families and professionals meet in the working day or an early evening; 3am is a typing slip.
+EARLIEST_START, LATEST_START = time(7, 0), time(21, 0)
+CHAIR_NEEDED = "Select a chair (an IRO or a conference chair)"
 
 
 def booklet_dates_check(*, sent: date | None, returned: date | None, today: date) -> None:
@@ -55,6 +62,8 @@ def meeting_convene(
     date: date,
     chair: Staff | None,
     invitees: Sequence[str],
+    time: time | None = None,
+    venue: str = "",
     booklets_sent: date | None,
     booklets_returned: date | None,
     today: date,
@@ -70,18 +79,22 @@ def meeting_convene(
         raise PermissionDenied("no children to convene a meeting for")
     require_in_scope(user, children, today=today)
     _convening_check(kind=kind, day=date, chair=chair, today=today)
+    _time_and_venue_check(time, venue)
     _children_check(children, kind=kind, day=date, today=today)
     _working_day_check(date, confirmed=on_a_non_working_day)
     booklet_dates_check(sent=booklets_sent, returned=booklets_returned, today=today)
     with transaction.atomic():
-        convening = Convening.objects.create(
+        convening = Convening(
             kind=kind,
             date=date,
+            time=time,
+            venue=venue.strip(),
             chair=chair,
             booklets_sent=booklets_sent,
             booklets_returned=booklets_returned,
             convened_by=user,
         )
+        saved_by(convening, user)
         convening.children.set(children, through_defaults={"kind": kind, "date": date})
         names = [n.strip() for n in invitees if n.strip()]
         Invitee.objects.bulk_create(
@@ -100,7 +113,15 @@ def _children_check(children: Sequence[Child], *, kind: str, day: date, today: d
         reason = why_no_meeting(child, kind, on=today)
         if reason:
             raise ValidationError({"kind": f"{child_name(child)} {reason}"})
-    taken = ConvenedChild.objects.filter(child__in=children, kind=kind, date=day)
+    _day_free_check(children, kind=kind, day=day)
+
+
+def _day_free_check(
+    children: Sequence[Child], *, kind: str, day: date, moving: Convening | None = None
+) -> None:
+    taken = ConvenedChild.objects.filter(child__in=children, kind=kind, date=day, cancelled=False)
+    if moving is not None:
+        taken = taken.exclude(convening=moving)
     clash = taken.select_related("child").first()
     if clash is not None:
         raise ValidationError(
@@ -134,9 +155,94 @@ def _convening_check(*, kind: str, day: date, chair: Staff | None, today: date) 
     elif day > add_months(today, CONVENE_WITHIN_MONTHS):
         errors["date"] = f"The meeting date must be within the next {CONVENE_WITHIN_MONTHS} months"
     if chair is not None and chair.role not in CHAIR_STAFF_ROLES:
-        errors["chair"] = "Select a chair (an IRO or a conference chair)"
+        errors["chair"] = CHAIR_NEEDED
     if errors:
         raise ValidationError(errors)
+
+
+def _time_and_venue_check(start: time | None, venue: str) -> None:
+    errors: dict[str, str] = {}
+    if start is not None and not EARLIEST_START <= start <= LATEST_START:
+        errors["time"] = "The meeting must start between 7am and 9pm"
+    if len(venue.strip()) > 200:
+        errors["venue"] = "The venue must be 200 characters or fewer"
+    if errors:
+        raise ValidationError(errors)
+
+
+def may_change(user: User, convening: Convening) -> bool:
+    """The admin who convened the meeting, or the Head of Service, may correct or cancel it."""
+    if user.role == User.Role.HEAD_OF_SERVICE:
+        return True
+    return user.role == User.Role.ADMIN and convening.convened_by_id == user.pk
+
+
+def _changeable(user: User, convening: Convening, reason: str, today: date) -> str:
+    """The reason for a change, once the user may make it and the meeting may still change."""
+    require_in_scope(user, list(convening.children.all()), today=today)
+    if convening.cancelled_on is None and convening.date < today:
+        raise ValidationError(
+            {"__all__": "This meeting's date has passed: the chair records what happened"}
+        )
+    return correction_reason(convening, reason, may=may_change(user, convening), what="meeting",
+                             who="the admin who convened it or the Head of Service")  # fmt: skip
+
+
+@transaction.atomic
+def convening_correct(
+    *,
+    user: User,
+    convening: Convening,
+    date: date,
+    time: time | None,
+    venue: str,
+    chair: Staff | None,
+    reason: str,
+    today: date,
+    on_a_non_working_day: bool = False,
+) -> Convening:
+    """Move a convened meeting, or correct its start time, venue or chair, with a reason.
+
+    A new date follows the rules of convening (today or later, a working day unless
+    confirmed, no child with the same meeting that day); an unchanged one may stay."""
+    why = _changeable(user, convening, reason, today)
+    if date != convening.date:
+        _convening_check(kind=convening.kind, day=date, chair=chair, today=today)
+        children = list(convening.children.all())
+        _day_free_check(children, kind=convening.kind, day=date, moving=convening)
+        _working_day_check(date, confirmed=on_a_non_working_day)
+    elif chair is not None and chair.role not in CHAIR_STAFF_ROLES:
+        raise ValidationError({"chair": CHAIR_NEEDED})
+    _time_and_venue_check(time, venue)
+    new = (date, time, venue.strip(), chair.pk if chair else None)
+    if new == (convening.date, convening.time, convening.venue, convening.chair_id):
+        raise ValidationError(
+            {"__all__": "Nothing has changed: change the date, time, venue or chair"}
+        )
+    convening.date, convening.time, convening.venue, convening.chair = (
+        date,
+        time,
+        venue.strip(),
+        chair,
+    )
+    saved_by(convening, user, why)
+    convening.convened_children.update(date=date)
+    for child in convening.children.all():
+        _log(user, "correct_convening", child)
+    return convening
+
+
+@transaction.atomic
+def convening_cancel(*, user: User, convening: Convening, reason: str, today: date) -> Convening:
+    """Cancel a convened meeting: it stays, marked cancelled with the reason, and its day is
+    free for the children again."""
+    why = _changeable(user, convening, reason, today)
+    convening.cancelled_on, convening.cancel_reason = today, why
+    saved_by(convening, user, why)
+    convening.convened_children.update(cancelled=True)
+    for child in convening.children.all():
+        _log(user, "cancel_convening", child)
+    return convening
 
 
 def convening_booklets_record(
@@ -150,9 +256,11 @@ def convening_booklets_record(
     """Record when the consultation booklets for a convened meeting went out and came back."""
     _check_admin(user)
     booklet_dates_check(sent=sent, returned=returned, today=today)
+    if convening.cancelled_on is not None:
+        raise ValidationError({"__all__": "This meeting has been cancelled"})
     with transaction.atomic():
         convening.booklets_sent, convening.booklets_returned = sent, returned
-        convening.save(update_fields=["booklets_sent", "booklets_returned"])
+        saved_by(convening, user, "Booklet dates recorded")
         for child in convening.children.all():
             _log(user, "record_booklets", child)
     return convening

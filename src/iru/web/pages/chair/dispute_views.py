@@ -22,13 +22,15 @@ from iru.web.core.forms import GovukForm, add_service_errors
 from iru.web.disputes.selectors.records import (
     catalogue_reasons,
     escalation_for_user,
+    escalation_responses,
     escalation_stages,
     stage_answered,
 )
-from iru.web.disputes.services import escalations
+from iru.web.disputes.services import escalations, responses
 from iru.web.disputes.services.ratings import meeting_type, rag_rating_send
 from iru.web.meetings.selectors import covered_meeting
 from iru.web.pages.chair import forms
+from iru.web.pages.common.answer_forms import ReplyForm
 from iru.web.people.access import SignedInRequest, chair_staff
 from iru.web.people.roles import CHAIR
 
@@ -99,12 +101,22 @@ def _escalation(request: SignedInRequest, pk: int, *, action: str) -> Escalation
 def _escalation_page(
     request: SignedInRequest, escalation: Escalation, **forms_: Any
 ) -> HttpResponse:
+    replies = list(escalation_responses(escalation))
+    by_stage = {answer.stage: answer for answer in replies}
+    stages = escalation_stages(escalation)
     context = {
         "escalation": escalation,
-        "stages": escalation_stages(escalation),
+        "stages": [(stage, by_stage.pop(stage.stage, None)) for stage in stages],
+        "unstaged": list(by_stage.values()),  # replies to stages the unit's files did not list
         "answered": stage_answered(escalation),
         "deadline": escalations.escalation_deadline(escalation),
         "can_write": request.user.role == CHAIR and escalation.resolved is None,
+        "reply_form": forms_.get("reply_form") or ReplyForm(today=clock.today()),
+        "correctable": {
+            answer.pk
+            for answer in replies
+            if responses.escalation_response_may_correct(request.user, answer)
+        },
         "advance_form": forms_.get("advance_form") or forms.EscalationAdvanceForm(),
         "resolve_form": forms_.get("resolve_form") or forms.EscalationResolveForm(),
         "cafcass_errors": forms_.get("cafcass_errors", []),
@@ -131,6 +143,22 @@ def escalation_advance(request: SignedInRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Escalated to {escalation.get_stage_display().lower()}")
         return redirect("rag:escalation", pk=pk)
     return _escalation_page(request, escalation, advance_form=form)
+
+
+@require_POST
+@login_required
+def escalation_reply(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The chair records the reply received at the current stage, with its actions."""
+    today = clock.today()
+    escalation = _escalation(request, pk, action="escalation_reply")
+    form = ReplyForm(request.POST, today=today)
+    if form.is_valid() and _save(form, lambda: responses.escalation_reply_record(
+        escalation=escalation, user=request.user, reply=form.cleaned_data["response"],
+        actions=form.cleaned_data["actions"], today=today,
+    )) is not None:  # fmt: skip
+        messages.success(request, "Reply recorded: the stage is answered")
+        return redirect("rag:escalation", pk=pk)
+    return _escalation_page(request, escalation, reply_form=form)
 
 
 @require_POST

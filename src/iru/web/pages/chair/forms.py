@@ -17,7 +17,7 @@ from iru.rules.timescales import REPORTS_SHARED_WORKING_DAYS
 from iru.rules.years import collection_year
 from iru.web.children.models import Child
 from iru.web.children.presenters import child_label
-from iru.web.core.forms import GovukDateField, GovukForm
+from iru.web.core.forms import GovukDateField, GovukForm, reason_field
 from iru.web.core.presenters import RAG_LABELS
 from iru.web.disputes.models import RagReason
 from iru.web.disputes.services.ratings import NEEDS_DETAIL
@@ -213,17 +213,27 @@ class OversightNoteForm(GovukForm):
 
 
 class CorrectionReasonForm(GovukForm):
-    reason = forms.CharField(
-        label="Why are you changing it?",
-        help_text="For example: the wrong date was typed. It is kept with the change.",
-        widget=forms.Textarea,
-        max_length=2000,
-        error_messages={"required": "Enter why you are changing the note"},
+    reason = reason_field(
+        missing="Enter why you are changing the note", example="the wrong date was typed"
     )
 
 
 class OversightCorrectForm(OversightNoteForm):
     reason = CorrectionReasonForm.base_fields["reason"]
+
+
+class RagRatingCorrectForm(RagRatingForm):
+    reason = reason_field(
+        missing="Enter why you are changing the rating", example="the wrong reason was ticked"
+    )
+
+
+class RagRatingCancelForm(GovukForm):
+    reason = reason_field(
+        label="Why is it cancelled?",
+        missing="Enter why the rating is cancelled",
+        example="the case was rated after the wrong meeting",
+    )
 
 
 class EscalationRaiseForm(GovukForm):

@@ -11,7 +11,7 @@ from iru.rules.months import add_months
 from iru.rules.rag import MEETING_TYPES, RATINGS
 from iru.web.caseloads.models import Allocation
 from iru.web.caseloads.services import REALLOCATE_AHEAD_MONTHS
-from iru.web.core.forms import GovukDateField, GovukForm
+from iru.web.core.forms import GovukDateField, GovukForm, reason_field
 from iru.web.disputes.services.catalogue import MAX_TEXT
 from iru.web.people import selectors
 from iru.web.people.models import Staff, Team, User
@@ -75,6 +75,58 @@ class ReallocateForm(GovukForm):
         self.fields["chair"].queryset = selectors.chairs()  # type: ignore[attr-defined]
         self.fields["social_worker"].queryset = selectors.social_workers()  # type: ignore[attr-defined]
         self.fields["team"].queryset = selectors.teams()  # type: ignore[attr-defined]
+
+
+class AllocationCorrectForm(GovukForm):
+    chair = StaffChoiceField(
+        label="Chair",
+        queryset=Staff.objects.none(),
+        required=False,
+        empty_label="None",
+        error_messages={"invalid_choice": "Select a chair"},
+    )
+    social_worker = StaffChoiceField(
+        label="Social worker",
+        queryset=Staff.objects.none(),
+        required=False,
+        empty_label="None",
+        error_messages={"invalid_choice": "Select a social worker from the list"},
+    )
+    team = forms.ModelChoiceField(
+        label="Team",
+        queryset=Team.objects.none(),
+        required=False,
+        empty_label="None",
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )
+    start = GovukDateField(
+        label="Date the allocation started",
+        error_messages={"required": "Enter the date the allocation started"},
+    )
+    reason = reason_field(
+        missing="Enter why you are changing the allocation",
+        example="the wrong chair was chosen",
+    )
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        months = REALLOCATE_AHEAD_MONTHS
+        self.date_field("start").allow(
+            today=today,
+            latest=add_months(today, months),
+            too_late=f"It must start within {months} months of today",
+        )
+        self.fields["chair"].queryset = selectors.chairs()  # type: ignore[attr-defined]
+        self.fields["social_worker"].queryset = selectors.social_workers()  # type: ignore[attr-defined]
+        self.fields["team"].queryset = selectors.teams()  # type: ignore[attr-defined]
+
+
+class AllocationCancelForm(GovukForm):
+    reason = reason_field(
+        label="Why is it cancelled?",
+        missing="Enter why the allocation is cancelled",
+        example="the case was given to the wrong chair",
+    )
 
 
 class ReasonAddForm(GovukForm):

@@ -19,7 +19,7 @@ from iru.web.core.forms import add_service_errors
 from iru.web.disputes.selectors import inbox as inbox_selectors
 from iru.web.disputes.selectors import records
 from iru.web.disputes.services import responses
-from iru.web.pages.team_manager.forms import RatingResponseForm, ResponseForm
+from iru.web.pages.common.answer_forms import AnswerForm
 from iru.web.people.access import SignedInRequest
 from iru.web.people.roles import TEAM_MANAGER
 
@@ -38,7 +38,7 @@ def rating(request: SignedInRequest, pk: int) -> HttpResponse:
     found = records.rating_for_team_manager(
         request.user, pk, today=today, action="view_rag_rating", path=request.path
     )
-    form = RatingResponseForm(request.POST or None, today=today)
+    form = AnswerForm(request.POST or None, today=today)
     if request.method == "POST" and found.responded is None and form.is_valid():
         try:
             responses.rag_rating_respond(
@@ -59,6 +59,7 @@ def rating(request: SignedInRequest, pk: int) -> HttpResponse:
         "form": form,
         "actions": records.rating_actions(found),
         "reasons": records.rating_reasons(found),
+        "can_correct": responses.rating_response_may_correct(request.user, found),
     }
     return render(request, "team_manager/rating.html", context)
 
@@ -71,13 +72,14 @@ def escalation(request: SignedInRequest, pk: int) -> HttpResponse:
         request.user, pk, today=today, action="view_escalation", path=request.path
     )
     answered = records.stage_answered(found)
-    form = ResponseForm(request.POST or None)
+    form = AnswerForm(request.POST or None, today=today)
     if request.method == "POST" and not answered and form.is_valid():
         try:
             responses.escalation_stage_respond(
                 escalation=found,
                 user=request.user,
                 response=form.cleaned_data["response"],
+                actions=form.cleaned_data["actions"],
                 today=today,
             )
         except ValidationError as error:
@@ -91,5 +93,10 @@ def escalation(request: SignedInRequest, pk: int) -> HttpResponse:
         "form": form,
         "answered": answered,
         "history": records.escalation_responses(found),
+        "correctable": {
+            answer.pk
+            for answer in records.escalation_responses(found)
+            if responses.escalation_response_may_correct(request.user, answer)
+        },
     }
     return render(request, "team_manager/escalation.html", context)

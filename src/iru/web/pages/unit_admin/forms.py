@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from iru.rules.months import add_months
-from iru.web.core.forms import GovukDateField, GovukForm
+from iru.web.core.forms import GovukDateField, GovukForm, GovukTimeField, reason_field
 from iru.web.meetings.models import Meeting
 from iru.web.meetings.services.convening import CONVENE_WITHIN_MONTHS
 from iru.web.people.selectors import chairs
@@ -32,14 +32,18 @@ class ScheduleFilterForm(GovukForm):
         self.fields["kind"].error_messages["invalid_choice"] = "Select a meeting type from the list"
 
 
-class ConveneForm(GovukForm):
-    kind = forms.ChoiceField(
-        label="Type of meeting",
-        choices=Meeting.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the type of meeting"},
-    )
+class WhenAndWhereForm(GovukForm):
+    """A convened meeting's date, start, venue and chair, as it is arranged or moved."""
+
     date = GovukDateField(label="Date of the meeting")
+    time = GovukTimeField(label="Start time", required=False)
+    venue = forms.CharField(
+        label="Venue",
+        required=False,
+        max_length=200,
+        help_text="For example: Civic Centre, room 2; the family's home; Online",
+        error_messages={"max_length": "The venue must be 200 characters or fewer"},
+    )
     chair = forms.ModelChoiceField(
         label="Chair",
         queryset=chairs(),
@@ -47,17 +51,8 @@ class ConveneForm(GovukForm):
         empty_label="Not yet decided",
         error_messages={"invalid_choice": "Select a chair from the list"},
     )
-    invitees = forms.CharField(
-        label="Who is invited",
-        required=False,
-        widget=forms.Textarea,
-        help_text="One person a line, for example: Jo Smith (mother)",
-    )
-    booklets_sent = GovukDateField(label="Consultation booklets sent", required=False)
-    booklets_returned = GovukDateField(label="Consultation booklets returned", required=False)
-
     on_a_non_working_day = forms.BooleanField(
-        label="Yes, convene it on that day",
+        label="Yes, hold it on that day",
         required=False,
         help_text="For example, an emergency conference on a bank holiday.",
     )
@@ -72,7 +67,6 @@ class ConveneForm(GovukForm):
             too_early="The meeting date must be today or in the future",
             too_late=f"The meeting date must be within the next {CONVENE_WITHIN_MONTHS} months",
         )
-        booklet_dates_allow(self, today)
 
     @property
     def asks_about_the_day(self) -> bool:
@@ -82,6 +76,29 @@ class ConveneForm(GovukForm):
             self.data.get("on_a_non_working_day")
         )
 
+
+class ConveneForm(WhenAndWhereForm):
+    field_order = ("kind", "date", "on_a_non_working_day", "time", "venue", "chair")
+
+    kind = forms.ChoiceField(
+        label="Type of meeting",
+        choices=Meeting.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the type of meeting"},
+    )
+    invitees = forms.CharField(
+        label="Who is invited",
+        required=False,
+        widget=forms.Textarea,
+        help_text="One person a line, for example: Jo Smith (mother)",
+    )
+    booklets_sent = GovukDateField(label="Consultation booklets sent", required=False)
+    booklets_returned = GovukDateField(label="Consultation booklets returned", required=False)
+
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, today=today, **kwargs)
+        booklet_dates_allow(self, today)
+
     def clean_invitees(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["invitees"].splitlines()]
         names = [line for line in lines if line]
@@ -90,6 +107,20 @@ class ConveneForm(GovukForm):
         if any(len(name) > 200 for name in names):
             raise forms.ValidationError("Each invitee must be 200 characters or fewer")
         return names
+
+
+class ConveningCorrectForm(WhenAndWhereForm):
+    reason = reason_field(
+        missing="Enter why you are changing the meeting", example="the family asked to move it"
+    )
+
+
+class ConveningCancelForm(GovukForm):
+    reason = reason_field(
+        label="Why is it cancelled?",
+        missing="Enter why the meeting is cancelled",
+        example="the child has returned home",
+    )
 
 
 class BookletsForm(GovukForm):

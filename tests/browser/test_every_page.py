@@ -77,6 +77,8 @@ PAGES = {
         "children:mine",
         "meetings:start",
         "meetings:record",
+        "meetings:correct",
+        "meetings:cancel",
         "rag:rate",
         "rag:oversight",
         "rag:oversight-correct",
@@ -111,6 +113,8 @@ PAGES = {
     | {
         "rag:oversight-correct",
         "rag:oversight-cancel",
+        "meetings:correct",
+        "meetings:cancel",
         "rag:rating-correct",
         "rag:rating-cancel",
         "rag:response-correct",
@@ -139,6 +143,8 @@ POST_ONLY = {
 ARGUMENTS = {
     "children:detail": ("child",),
     "meetings:detail": ("meeting",),
+    "meetings:correct": ("meeting",),
+    "meetings:cancel": ("meeting",),
     "rag:rate": ("meeting", "child"),
     "rag:oversight": ("child",),
     "rag:oversight-correct": ("note",),
@@ -206,6 +212,8 @@ ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "sign-in": _button("Sign in"),
     "meetings:start": _button("Continue"),
     "meetings:record": _button("Save the meeting"),
+    "meetings:correct": _button("Save the correction"),  # no reason given
+    "meetings:cancel": _button("Cancel the meeting"),
     "rag:rate": _button("Send to the team manager"),
     "rag:oversight": _button("Save the note"),
     "rag:oversight-correct": _button("Save the correction"),  # no reason given

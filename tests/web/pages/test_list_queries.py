@@ -379,6 +379,8 @@ def test_every_list_page_is_counted():
         "rag:oversight",
         "rag:oversight-correct",  # one note and its own versions
         "rag:oversight-cancel",
+        "meetings:correct",  # one meeting and its own versions
+        "meetings:cancel",
         "rag:rating-correct",  # one rating and its own versions
         "rag:rating-cancel",
         "management:allocation-correct",  # one spell and its own versions

@@ -72,6 +72,11 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
         _record_url,
         [*dated("held"), "attendees", "reports_shared", "participation_{a1}"],
     ),
+    "meeting correct": (
+        "head",
+        lambda: reverse("meetings:correct", args=[Meeting.objects.get(external_id="M1").pk]),
+        [*dated("held"), "attendees", "reports_shared", "participation_{a1}", "reason"],
+    ),
     "rag rating": (
         "chair",
         lambda: reverse("rag:rate", args=[Meeting.objects.get(external_id="M1").pk, _a1().pk]),

@@ -17,7 +17,11 @@ from iru.web.people.models import Staff
 
 
 class Meeting(models.Model):
-    """One meeting, which may cover several children (siblings share a conference)."""
+    """One meeting, which may cover several children (siblings share a conference).
+
+    The chair who recorded it (or the Head of Service) may correct it or cancel it, with a
+    reason; every version is kept (ADR 16). A cancelled meeting stays, marked cancelled,
+    and what it wrote into the children's records is taken back."""
 
     class Kind(models.TextChoices):
         LAC_REVIEW = "lac_review", "Looked-after child review"
@@ -41,6 +45,21 @@ class Meeting(models.Model):
     reports_shared_3_days = models.BooleanField(null=True, blank=True)
     outcome = models.CharField(max_length=8, choices=Outcome.choices, blank=True)
     category = models.CharField(max_length=3, blank=True)  # NEG/PHY/SAB/EMO/MUL
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cancelled_on = models.DateField(null=True, blank=True)
+    cancel_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
+    class Meta:
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(cancelled_on=None) | ~models.Q(cancel_reason=""),
+                name="meeting_cancelled_with_reason",
+            ),
+        )
 
 
 class MeetingChild(models.Model):
@@ -49,6 +68,12 @@ class MeetingChild(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="covered")
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="meeting_links")
     participation = models.CharField(max_length=3, blank=True)
+    # What recording the meeting wrote into the child's statutory record (primary keys and
+    # the values they replaced: `children.services.records.Written`), so a correction or a
+    # cancellation takes back exactly that. Empty for a meeting from the unit's files.
+    records = models.JSONField(default=dict, blank=True)
+
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         constraints = (

@@ -10,9 +10,10 @@ from django.http import Http404
 from iru.web.audit.services import ALLOWED, DENIED, access_event_record, access_events_record
 from iru.web.caseloads.scope import children_visible_to
 from iru.web.children.models import Child
-from iru.web.core.history import Change, record_history
+from iru.web.core.history import Change, record_history, rows_history
 from iru.web.core.presenters import time_of_day
 from iru.web.meetings.models import Convening, Meeting, MeetingChild
+from iru.web.meetings.presenters import attendee_labels
 from iru.web.people.models import Staff, User
 
 CONVENING_LABELS = {
@@ -51,8 +52,10 @@ def meeting_for_user(
 
 
 def covered_meeting(meeting_pk: int, child: Child) -> Meeting | None:
-    """The meeting `meeting_pk` if it covered `child` (a child already fetched for the user)."""
-    return Meeting.objects.filter(pk=meeting_pk, covered__child=child).first()
+    """The meeting `meeting_pk` if it covered `child` (a child already fetched for the user)
+    and has not been cancelled."""
+    found = Meeting.objects.filter(pk=meeting_pk, covered__child=child, cancelled_on=None)
+    return found.first()
 
 
 def meetings_of(child: Child) -> list[MeetingChild]:
@@ -125,3 +128,33 @@ def convening_history(convening: Convening) -> list[Change]:
 
 def _chair_name(chair: Staff | None) -> str:
     return chair.full_name if chair else "Not yet decided"
+
+
+MEETING_LABELS = {
+    "date": "Date",
+    "attendees": "Attended",
+    "reports_shared_3_days": "Reports shared in time",
+    "cancelled_on": "Cancelled on",
+}
+
+
+def meeting_history(meeting: Meeting) -> list[Change]:
+    """Every version of a meeting, and each correction of how a child took part."""
+    lines = record_history(
+        meeting,
+        MEETING_LABELS,
+        shown={"attendees": lambda codes: attendee_labels(codes or []) or "(none)",
+               "reports_shared_3_days": _yes_no},
+    )  # fmt: skip
+    versions = MeetingChild.history.filter(meeting_id=meeting.pk)
+    taking_part = rows_history(versions, {"participation": "took part"}, name=_child_id, shown={})
+    corrected = [line for line in taking_part if line.kind == "corrected"]
+    return sorted(lines + corrected, key=lambda line: line.at)
+
+
+def _child_id(version: object) -> str:
+    return str(getattr(getattr(version, "child", None), "la_child_id", ""))
+
+
+def _yes_no(value: bool | None) -> str:
+    return "Not applicable" if value is None else ("Yes" if value else "No")

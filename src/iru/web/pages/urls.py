@@ -6,7 +6,13 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
-from iru.web.pages.chair import dispute_views, meeting_views, oversight_views, rating_views
+from iru.web.pages.chair import (
+    dispute_views,
+    meeting_change_views,
+    meeting_views,
+    oversight_views,
+    rating_views,
+)
 from iru.web.pages.chair import views as chair_views
 from iru.web.pages.common import answer_views
 from iru.web.pages.common import views as common_views
@@ -32,6 +38,8 @@ meetings: Patterns = [
     path("record/", meeting_views.meeting_start, name="start"),
     path("record/details/", meeting_views.meeting_record_view, name="record"),
     path("<int:pk>/", common_views.meeting_detail, name="detail"),
+    path("<int:pk>/correct/", meeting_change_views.meeting_correct_view, name="correct"),
+    path("<int:pk>/cancel/", meeting_change_views.meeting_cancel_view, name="cancel"),
 ]
 rag: Patterns = [
     path(

@@ -86,6 +86,8 @@ def rag_rating_send(
     chair_staff(user)
     if not meeting.covered.filter(child=child).exists():
         raise ValidationError({"rating": "The meeting did not cover this child"})
+    if meeting.cancelled_on is not None:
+        raise ValidationError({"rating": "The meeting has been cancelled"})
     standing = RagRating.objects.filter(meeting=meeting, child=child, cancelled_on=None)
     if standing.exists():
         raise ValidationError({"rating": "This case has already been rated after this meeting"})

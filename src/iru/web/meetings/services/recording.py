@@ -1,9 +1,17 @@
-"""Recording a meeting: the Meeting, its children, and the statutory record the figures read.
+"""Recording a meeting: the Meeting, its children, and the statutory record the figures read;
+and correcting or cancelling it.
 
 `meeting_record` writes everything in one transaction or nothing; what each child's record
-gains comes from `children.services.records`. Saving those records marks the children's stored
-next meeting for recomputing (`schedule.receivers`); the next due date then follows from
-`iru.rules.timescales`.
+gains comes from `children.services.records`, and is kept with the meeting (`MeetingChild.
+records`). Saving those records marks the children's stored next meeting for recomputing
+(`schedule.receivers`); the next due date then follows from `iru.rules.timescales`.
+
+The chair who recorded a meeting (or the Head of Service) may correct its date, who attended,
+the reports and how each child took part, or cancel it, with a reason (ADR 16). A new date or
+participation takes back what the meeting wrote and writes it again; a cancellation takes it
+back. What a return has since brought in is not taken back: the correction is refused.
+Outcomes are not corrected: the conference is cancelled and recorded again, so the check of
+what it does to a plan (ADR 17) is made again.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
 from iru.web.children.services import records
+from iru.web.core.history import correction_reason, first_version_keep, saved_by
 from iru.web.meetings.models import Meeting, MeetingChild
 from iru.web.people.access import chair_staff
 from iru.web.people.models import User
@@ -45,21 +54,20 @@ def _check(kind: str, held: date, today: date, outcome: str, category: str) -> N
 
 def _record_for(
     child: Child, kind: str, held: date, code: str, outcome: str, category: str
-) -> None:
+) -> records.Written:
     """The child's statutory record of the meeting; its errors keyed by the form's fields."""
     try:
         if kind == Meeting.Kind.LAC_REVIEW:
-            records.lac_review_record(child=child, held=held, code=code)
-        elif kind == Meeting.Kind.ICPC:
+            return records.lac_review_record(child=child, held=held, code=code)
+        if kind == Meeting.Kind.ICPC:
             makes_plan = outcome == Meeting.Outcome.PLAN
-            records.initial_conference_record(
+            return records.initial_conference_record(
                 child=child, held=held, makes_plan=makes_plan, category=category
             )
-        else:
-            ends_plan = outcome == Meeting.Outcome.NO_PLAN
-            records.review_conference_record(
-                child=child, held=held, ends_plan=ends_plan, category=category
-            )
+        ends_plan = outcome == Meeting.Outcome.NO_PLAN
+        return records.review_conference_record(
+            child=child, held=held, ends_plan=ends_plan, category=category
+        )
     except ValidationError as error:
         fields = {"participation": f"participation_{child.pk}", "child": "children"}
         raise ValidationError(
@@ -92,13 +100,108 @@ def meeting_record(
         raise ValidationError({"children": "Select the children the meeting covered"})
     require_in_scope(user, children, today=today)
     _check(kind, held, today, outcome, category)
-    meeting = Meeting.objects.create(
+    meeting = Meeting(
         kind=kind, date=held, chair=chair, attendees=list(attendees),
         reports_shared_3_days=reports_shared_3_days, outcome=outcome, category=category,
+        recorded_by=user,
     )  # fmt: skip
+    saved_by(meeting, user)
     for child in children:
         code = participation.get(child.pk, "") if kind == Meeting.Kind.LAC_REVIEW else ""
-        _record_for(child, kind, held, code, outcome, category)
-        MeetingChild.objects.create(meeting=meeting, child=child, participation=code)
+        written = _record_for(child, kind, held, code, outcome, category)
+        link = MeetingChild(meeting=meeting, child=child, participation=code, records=written)
+        saved_by(link, user)
         access_event_record(user=user, action="record_meeting", outcome=ALLOWED, child=child)
+    return meeting
+
+
+def may_change_meeting(user: User, meeting: Meeting) -> bool:
+    """The chair who recorded the meeting (for one from the unit's files, its chair), or the
+    Head of Service, may correct or cancel it."""
+    if user.role == User.Role.HEAD_OF_SERVICE:
+        return True
+    if user.role != User.Role.CHAIR:
+        return False
+    if meeting.recorded_by_id is not None:
+        return meeting.recorded_by_id == user.pk
+    return meeting.chair_id is not None and meeting.chair_id == user.staff_id
+
+
+def _changeable(user: User, meeting: Meeting, links: Sequence[MeetingChild], reason: str,
+                today: date) -> str:  # fmt: skip
+    require_in_scope(user, [link.child for link in links], today=today)
+    who = "the chair who recorded it or the Head of Service"
+    may = may_change_meeting(user, meeting)
+    return correction_reason(meeting, reason, may=may, what="meeting", who=who)
+
+
+@transaction.atomic
+def meeting_correct(
+    *,
+    user: User,
+    meeting: Meeting,
+    held: date,
+    attendees: Sequence[str],
+    reports_shared_3_days: bool | None,
+    participation: Mapping[int, str],
+    reason: str,
+    today: date,
+) -> Meeting:
+    """Correct a meeting's date, who attended, the reports and how each child took part.
+
+    A new date or participation takes back what the meeting wrote into each child's record
+    and writes it again (so every rule is checked again for the new date); all or nothing."""
+    links = list(meeting.covered.select_related("child").order_by("pk"))
+    why = _changeable(user, meeting, links, reason, today)
+    codes = {
+        link.pk: participation.get(link.child_id, link.participation)
+        if meeting.kind == Meeting.Kind.LAC_REVIEW
+        else ""
+        for link in links
+    }
+    rewrite = held != meeting.date or any(codes[link.pk] != link.participation for link in links)
+    same = (list(attendees), reports_shared_3_days) == (
+        meeting.attendees, meeting.reports_shared_3_days)  # fmt: skip
+    if not rewrite and same:
+        raise ValidationError({"__all__": "Nothing has changed: change the date, who attended, "
+                               "the reports or how a child took part"})  # fmt: skip
+    if rewrite and any(not link.records for link in links):
+        raise ValidationError(
+            {"held": "This meeting came from the unit's files, so its date and participation "
+             "are the returns': correct them there. Who attended and the reports can change."}
+        )  # fmt: skip
+    if held != meeting.date:
+        _check(meeting.kind, held, today, meeting.outcome, meeting.category)
+    for link in links:
+        if not rewrite:
+            break
+        records.meeting_records_undo(child=link.child, written=link.records)
+    meeting.date, meeting.attendees = held, list(attendees)
+    meeting.reports_shared_3_days = reports_shared_3_days
+    saved_by(meeting, user, why)
+    for link in links:
+        if rewrite:
+            code = codes[link.pk]
+            written = _record_for(link.child, meeting.kind, held, code, meeting.outcome,
+                                  meeting.category)  # fmt: skip
+            first_version_keep(link)
+            link.participation, link.records = code, written
+            saved_by(link, user, why)
+        access_event_record(user=user, action="correct_meeting", outcome=ALLOWED,
+                            child=link.child)  # fmt: skip
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, user: User, meeting: Meeting, reason: str, today: date) -> Meeting:
+    """Cancel a meeting recorded in error: it stays, marked cancelled with the reason, and what
+    it wrote into each child's record is taken back (their next meeting is due again)."""
+    links = list(meeting.covered.select_related("child").order_by("pk"))
+    why = _changeable(user, meeting, links, reason, today)
+    for link in links:
+        records.meeting_records_undo(child=link.child, written=link.records)
+        access_event_record(user=user, action="cancel_meeting", outcome=ALLOWED,
+                            child=link.child)  # fmt: skip
+    meeting.cancelled_on, meeting.cancel_reason = today, why
+    saved_by(meeting, user, why)
     return meeting

@@ -29,8 +29,8 @@ from iru.web.disputes.selectors.records import (
 from iru.web.disputes.services import escalations, responses
 from iru.web.disputes.services.ratings import meeting_type, rag_rating_send
 from iru.web.meetings.selectors import covered_meeting
+from iru.web.pages.answer_forms import ReplyForm
 from iru.web.pages.chair import forms
-from iru.web.pages.common.answer_forms import ReplyForm
 from iru.web.people.access import SignedInRequest, chair_staff
 from iru.web.people.roles import CHAIR
 

@@ -149,6 +149,35 @@ class MeetingDetailsForm(GovukForm):
         return {"yes": True, "no": False}.get(self.cleaned_data["reports_shared"])
 
 
+class MeetingCorrectForm(MeetingDetailsForm):
+    """A recorded meeting's date, attendance, reports and participation, with why it changes.
+    The outcome is not here: a conference's outcome is corrected by cancelling it and
+    recording it again."""
+
+    reason = reason_field(
+        missing="Enter why you are changing the meeting", example="the wrong date was typed"
+    )
+
+    def __init__(self, *args: Any, kept: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("outcome", "category"):
+            self.fields.pop(name, None)
+        field = self.date_field("held")
+        if field.earliest is not None and kept < field.earliest[0]:  # an old date may stay
+            field.earliest = (kept, field.earliest[1])
+
+    def clean(self) -> dict[str, Any]:
+        return forms.Form.clean(self) or {}
+
+
+class MeetingCancelForm(GovukForm):
+    reason = reason_field(
+        label="Why is it cancelled?",
+        missing="Enter why the meeting is cancelled",
+        example="it was recorded for the wrong child",
+    )
+
+
 class RagRatingForm(GovukForm):
     """Rating, then the catalogue's reasons for each rating (no JavaScript: all three shown)."""
 

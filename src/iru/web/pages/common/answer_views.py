@@ -21,7 +21,7 @@ from iru.web.disputes.selectors.records import (
     response_history,
 )
 from iru.web.disputes.services import responses
-from iru.web.pages.common.answer_forms import ResponseCorrectForm
+from iru.web.pages.answer_forms import ResponseCorrectForm
 from iru.web.people.access import SignedInRequest
 from iru.web.people.roles import TEAM_MANAGER
 

@@ -18,6 +18,7 @@ from iru.web.caseloads.selectors import children_for_list
 from iru.web.children.presenters import ChildPresenter
 from iru.web.disputes.selectors.records import rated_child_ids
 from iru.web.meetings.selectors import meeting_for_user
+from iru.web.meetings.services.recording import may_change_meeting
 from iru.web.pages.chair.views import my_children
 from iru.web.pages.common.child_page import child_page
 from iru.web.people.access import SignedInRequest
@@ -79,4 +80,6 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     due = next_meetings_due_of([link.child for link in links], today=today)
     rated = rated_child_ids(meeting)
     rows = [(link, due.get(link.child_id), link.child_id in rated) for link in links]
-    return render(request, "common/meeting_detail.html", {"meeting": meeting, "rows": rows})
+    context = {"meeting": meeting, "rows": rows,
+               "can_change": may_change_meeting(request.user, meeting)}  # fmt: skip
+    return render(request, "common/meeting_detail.html", context)

@@ -19,7 +19,7 @@ from iru.web.core.forms import add_service_errors
 from iru.web.disputes.selectors import inbox as inbox_selectors
 from iru.web.disputes.selectors import records
 from iru.web.disputes.services import responses
-from iru.web.pages.common.answer_forms import AnswerForm
+from iru.web.pages.answer_forms import AnswerForm
 from iru.web.people.access import SignedInRequest
 from iru.web.people.roles import TEAM_MANAGER
 

@@ -16,24 +16,11 @@ from iru.web.imports.findings import Due, DueChange, EpisodeSeen, Overlap
 from iru.web.imports.models import ImportRun
 from iru.web.imports.selectors import run_due_changes, run_overlaps
 from iru.web.imports.services.dataset import import_dataset
-from tests.web.conftest import TODAY, d, frame, small_dataset
+from tests.web.conftest import TODAY, d, episodes_only, small_dataset
 
 pytestmark = pytest.mark.django_db
 
 Row = tuple[str, date, date | None]
-
-
-def episodes(rows: list[Row], *, file: str = "2024/episodes.csv", ls: str = "C2") -> Dataset:
-    """A return of episodes only: (CHILD, DECOM, DEC) a row, from row 2 of `file`."""
-    table = frame(
-        "episodes",
-        [
-            {"CHILD": child, "DECOM": decom, "DEC": dec, "RNE": "S", "LS": ls, "CIN": "N1",
-             "PLACE": "U1", "REC": "E11" if dec else None, "_file": file, "_row": row}
-            for row, (child, decom, dec) in enumerate(rows, start=2)
-        ],
-    )  # fmt: skip
-    return Dataset(episodes=table, has_episodes=True)
 
 
 def lac(day: str) -> Due:
@@ -41,8 +28,8 @@ def lac(day: str) -> Due:
 
 
 def test_a_decom_changed_on_a_later_import_leaves_two_open_episodes_and_says_so(db):
-    import_dataset(dataset=episodes([("L1", d("2024-02-29"), None)]), unit=None, today=TODAY)
-    corrected = episodes([("L1", d("2024-03-01"), None)], file="2025/episodes.csv")
+    import_dataset(dataset=episodes_only([("L1", d("2024-02-29"), None)]), unit=None, today=TODAY)
+    corrected = episodes_only([("L1", d("2024-03-01"), None)], file="2025/episodes.csv")
     summary = import_dataset(dataset=corrected, unit=None, today=TODAY)
 
     child = Child.objects.get(la_child_id="L1")
@@ -68,7 +55,7 @@ def test_a_decom_changed_on_a_later_import_leaves_two_open_episodes_and_says_so(
 
 
 def test_two_open_episodes_in_one_file_are_both_in_the_import(db):
-    both = episodes([("L2", d("2023-12-31"), None), ("L2", d("2024-01-01"), None)])
+    both = episodes_only([("L2", d("2023-12-31"), None), ("L2", d("2024-01-01"), None)])
     summary = import_dataset(dataset=both, unit=None, today=TODAY)
     assert [(e.decom, e.row, e.in_import) for e in summary.overlaps[0].episodes] == [
         (d("2023-12-31"), 2, True),
@@ -79,12 +66,12 @@ def test_two_open_episodes_in_one_file_are_both_in_the_import(db):
 def test_episodes_that_meet_do_not_overlap_and_only_the_imports_children_are_checked(db):
     # M1's episodes overlap, from a first import; the second import is of another child.
     import_dataset(
-        dataset=episodes([("M1", d("2024-01-02"), None), ("M1", d("2024-02-01"), None)]),
+        dataset=episodes_only([("M1", d("2024-01-02"), None), ("M1", d("2024-02-01"), None)]),
         unit=None,
         today=TODAY,
     )
-    meeting = episodes([("N1", d("2023-02-28"), d("2024-02-29")), ("N1", d("2024-02-29"), None)])
-    assert import_dataset(dataset=meeting, unit=None, today=TODAY).overlaps == ()
+    meeting = [("N1", d("2023-02-28"), d("2024-02-29")), ("N1", d("2024-02-29"), None)]
+    assert import_dataset(dataset=episodes_only(meeting), unit=None, today=TODAY).overlaps == ()
 
 
 def test_the_first_import_lists_every_child_with_something_due(imported):
@@ -125,23 +112,23 @@ def test_identical_files_again_change_no_due_date(imported, dataset, unit):
 def test_a_day_passing_or_a_record_saved_since_is_not_put_down_to_the_import(db):
     # P1's episode ceases on 10 June; P2 has a review added by hand after the first import.
     rows: list[Row] = [("P1", d("2024-02-29"), d("2024-06-10")), ("P2", d("2024-02-29"), None)]
-    first = import_dataset(dataset=episodes(rows), unit=None, today=TODAY)
+    first = import_dataset(dataset=episodes_only(rows), unit=None, today=TODAY)
     assert [c.child for c in first.due_changes] == ["P1", "P2"]
     LacReview.objects.create(child=Child.objects.get(la_child_id="P2"), review=d("2024-03-20"))
-    again = import_dataset(dataset=episodes(rows), unit=None, today=TODAY + timedelta(days=8))
+    again = import_dataset(dataset=episodes_only(rows), unit=None, today=TODAY + timedelta(days=8))
     assert again.due_changes == ()
 
 
 def test_due_changes_are_soonest_first_and_those_with_nothing_due_last(db):
     rows: list[Row] = [("Q1", d("2024-01-31"), None), ("Q2", d("2023-12-01"), None),
                        ("Q3", d("2024-01-02"), None), ("Q4", d("2024-01-02"), None)]  # fmt: skip
-    import_dataset(dataset=episodes(rows), unit=None, today=TODAY)
+    import_dataset(dataset=episodes_only(rows), unit=None, today=TODAY)
     # Q1 and Q2's start dates corrected to later days (each now beside its old episode), Q3's
     # episode ceased, Q4 the same.
     later: list[Row] = [("Q1", d("2024-02-29"), None), ("Q2", d("2023-12-29"), None),
                         ("Q3", d("2024-01-02"), d("2024-05-01")),
                         ("Q4", d("2024-01-02"), None)]  # fmt: skip
-    summary = import_dataset(dataset=episodes(later, file="b.csv"), unit=None, today=TODAY)
+    summary = import_dataset(dataset=episodes_only(later, file="b.csv"), unit=None, today=TODAY)
     assert [(c.child, c.before and c.before.due, c.after and c.after.due)
             for c in summary.due_changes] == [
         ("Q2", d("2024-01-03"), d("2024-01-29")),  # 20 working days over Christmas, New Year
@@ -156,8 +143,9 @@ def test_a_failed_import_keeps_no_lists(db, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("iru.web.imports.services.dataset.schedule_refresh", failing)
+    one = episodes_only([("R1", d("2024-02-29"), None)])
     with pytest.raises(RuntimeError):
-        import_dataset(dataset=episodes([("R1", d("2024-02-29"), None)]), unit=None, today=TODAY)
+        import_dataset(dataset=one, unit=None, today=TODAY)
     run = ImportRun.objects.get()
     assert (run.status, run.overlaps, run.due_changes) == (ImportRun.Status.FAILED, [], [])
 
@@ -166,10 +154,11 @@ def _import_queries(children: int) -> int:
     """Queries of a second import that gives each of `children` children a second open
     episode, moving every one's due date."""
     first = [(f"S{i}", d("2024-02-29"), None) for i in range(children)]
-    import_dataset(dataset=episodes(first), unit=None, today=TODAY)
+    import_dataset(dataset=episodes_only(first), unit=None, today=TODAY)
     second = [(f"S{i}", d("2024-03-01"), None) for i in range(children)]
     with CaptureQueriesContext(connection) as captured:
-        summary = import_dataset(dataset=episodes(second, file="b.csv"), unit=None, today=TODAY)
+        corrected = episodes_only(second, file="b.csv")
+        summary = import_dataset(dataset=corrected, unit=None, today=TODAY)
     assert len(summary.overlaps) == len(summary.due_changes) == children
     return len(captured)
 

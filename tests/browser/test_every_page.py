@@ -16,11 +16,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 import time_machine
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from iru.cli.importer import read_path
+from iru.data.dataset import Dataset
 from iru.data.synthetic import generate
 from iru.web.caseloads.models import Allocation
 from iru.web.caseloads.scope import children_visible_to, current_allocations
@@ -107,6 +109,8 @@ PAGES = {
         "imports:history",
         "imports:upload",
         "imports:run",
+        "imports:overlaps",
+        "imports:due-dates",
     },
     "head_of_service": EVERYONE
     | MANAGEMENT
@@ -127,6 +131,8 @@ PAGES = {
         "unitadmin:convening-cancel",
         "imports:history",
         "imports:run",
+        "imports:overlaps",
+        "imports:due-dates",
     },
 }
 ALWAYS = {"home", "sign-in"}
@@ -166,6 +172,8 @@ ARGUMENTS = {
     "unitadmin:convening-change": ("convening",),
     "unitadmin:convening-cancel": ("convening",),
     "imports:run": ("import_run",),
+    "imports:overlaps": ("import_run",),
+    "imports:due-dates": ("import_run",),
     "management:child-allocations": ("child",),
     "management:allocation-correct": ("spell",),
     "management:allocation-cancel": ("spell",),
@@ -306,9 +314,12 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
 
     folder, dataset, unit = returns
     rag_reasons_sync()  # a transactional test before this one may have flushed the catalogue
+    import_dataset(dataset=dataset, unit=unit, source=str(folder), label="every page", today=TODAY)
+    # Then one child's DECOM corrected a day later: the run's pages have something to check.
     run = import_dataset(
-        dataset=dataset, unit=unit, source=str(folder), label="every page", today=TODAY
+        dataset=_decom_corrected(dataset), unit=None, source="corrected", today=TODAY
     )
+    assert len(run.overlaps) == len(run.due_changes) == 1
     users = {
         key: user_set_up(
             username=key, role=role, staff=demo_staff(role=role, today=TODAY), password=PASSWORD
@@ -408,6 +419,19 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
         "head_of_service": unit_wide,
     }
     return Authority(users=users, samples=samples)
+
+
+def _decom_corrected(dataset: Dataset) -> Dataset:
+    """The returns' latest open episode of care alone, starting a week later (moving its
+    child's period of care, and so the next review due)."""
+    open_care = dataset.episodes.filter(
+        pl.col("DEC").is_null()
+        & ~pl.col("LS").is_in(["V3", "V4"])
+        & (pl.col("DECOM") < TODAY - timedelta(days=7))
+    )
+    latest = open_care.sort("DECOM", "CHILD").tail(1)
+    later = latest.with_columns(pl.col("DECOM") + timedelta(days=7))
+    return Dataset(episodes=later, has_episodes=True)
 
 
 def _chair_user(staff: Staff, demo_chair: User) -> User:

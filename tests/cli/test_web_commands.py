@@ -44,6 +44,31 @@ def test_import_prints_what_it_did(source, capsys):
     assert "0 children added, 0 updated" in capsys.readouterr().out
 
 
+EPISODES = (
+    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,"
+    "URN\nA1,{decom},S,C2,N1,U1,PR1,,,,,,SC123456\n"
+)
+
+
+def test_import_prints_the_overlaps_and_due_dates_it_left(source, capsys):
+    episodes = source / "2023-24" / "SSDA903_2023-24_Episodes.csv"
+    episodes.write_text(EPISODES.format(decom="29/02/2024"))
+    assert main(["import", str(source)]) == 0
+    assert "0 children left with overlapping episodes.\n1 next due date changed." in (
+        capsys.readouterr().out
+    )
+    episodes.write_text(EPISODES.format(decom="01/03/2024"))  # the DECOM corrected
+    assert main(["import", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "1 child left with overlapping episodes.\n" in out
+    assert "  child A1: 29/02/2024 to open, 01/03/2024 to open\n" in out
+    run = ImportRun.objects.latest("pk").pk
+    assert (
+        f"1 next due date changed.\nEvery one is listed in the web app: Imports, import {run}."
+        in out
+    )
+
+
 def test_an_unreadable_file_stops_the_import_with_one_line(source, capsys):
     (source / "2023-24" / "CIN_Census_2024.xml").write_text("this is not XML")
     assert main(["import", str(source)]) == 2

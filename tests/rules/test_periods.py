@@ -15,6 +15,8 @@ from iru.rules.periods import (
     OpenPeriod,
     is_short_break_expr,
     open_period,
+    overlapping_episodes,
+    overlaps_previous,
     overlaps_previous_expr,
     periods_of_care,
     starts_new_period_expr,
@@ -135,6 +137,51 @@ def test_an_overlap_and_an_open_previous_episode_are_flagged() -> None:
     assert _vectorised(HISTORIES["a gap of a day"])["overlap"].to_list() == [False, False]
 
 
+def _scalar_overlaps(episodes: list[Episode]) -> list[bool]:
+    """`overlaps_previous` over the care episodes in the polars form's order."""
+    care = sorted((e for e in episodes if e.ls not in ("V3", "V4")), key=lambda e: e.decom)
+    return [overlaps_previous(e, care[i - 1] if i else None) for i, e in enumerate(care)]
+
+
+@pytest.mark.parametrize("episodes", HISTORIES.values(), ids=HISTORIES.keys())
+def test_both_forms_flag_the_same_overlaps(episodes: list[Episode]) -> None:
+    assert _scalar_overlaps(episodes) == _vectorised(episodes)["overlap"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("episodes", "expected"),
+    [
+        (HISTORIES["a gap of a day"], []),
+        (HISTORIES["leap-day moves"], []),  # each starts the day the one before ceased
+        (HISTORIES["an overlap"], [(D(2020, 1, 6), D(2020, 4, 1))]),
+        (  # a DECOM corrected on a later import: the old row stays beside the new, both open
+            [Episode(D(2024, 3, 1), None), Episode(D(2024, 2, 29), None)],
+            [(D(2024, 2, 29), D(2024, 3, 1))],
+        ),
+        (  # ceased on 31 December, the next began on 31 December: no overlap
+            [Episode(D(2023, 1, 2), D(2023, 12, 31)), Episode(D(2023, 12, 31), None, rne="P")],
+            [],
+        ),
+        (  # one day over: ceased 1 January, the next began 31 December
+            [Episode(D(2023, 1, 2), D(2024, 1, 1)), Episode(D(2023, 12, 31), None, rne="P")],
+            [(D(2023, 1, 2), D(2023, 12, 31))],
+        ),
+        (  # short breaks are a series of their own: beside care they do not overlap it
+            [Episode(D(2024, 1, 2), None), Episode(D(2024, 3, 1), D(2024, 3, 3), ls="V3")],
+            [],
+        ),
+        (  # but two open short breaks do
+            [Episode(D(2024, 3, 1), None, ls="V3"), Episode(D(2024, 2, 29), None, ls="V4")],
+            [(D(2024, 2, 29), D(2024, 3, 1))],
+        ),
+    ],
+)
+def test_overlapping_episodes_are_paired_with_the_one_before(
+    episodes: list[Episode], expected: list[tuple[date, date]]
+) -> None:
+    assert [(a.decom, b.decom) for a, b in overlapping_episodes(episodes)] == expected
+
+
 def test_scalar_codes_are_compared_trimmed_and_upper_cased() -> None:
     episodes = [
         Episode(D(2020, 1, 6), D(2020, 5, 1), rec=" x1 "),
@@ -199,6 +246,14 @@ def histories(draw: st.DrawFn, *, gaps: list[int], statuses: list[str]) -> list[
 @given(histories(gaps=[0, 0, 0, 1, 60, -10], statuses=["C2", "V2", "E1", "V3", "V4"]))
 def test_both_forms_group_the_same_periods_for_any_history(episodes: list[Episode]) -> None:
     assert _scalar_periods(episodes) == _vectorised_periods(episodes)
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories(gaps=[0, 0, 1, 60, -10, -400], statuses=["C2", "V2", "E1", "V3", "V4"]))
+def test_both_forms_flag_the_same_overlaps_for_any_history(episodes: list[Episode]) -> None:
+    assert _scalar_overlaps(episodes) == _vectorised(episodes)["overlap"].to_list()
+    care = [b for _, b in overlapping_episodes(episodes) if b.ls not in ("V3", "V4")]
+    assert len(care) == sum(_scalar_overlaps(episodes))
 
 
 def _vectorised_open_period_start(episodes: list[Episode]) -> date | None:

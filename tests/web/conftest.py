@@ -247,6 +247,22 @@ def small_dataset(*, year_file: str = "2024/header.csv") -> Dataset:
     )
 
 
+def episodes_only(
+    rows: list[tuple[str, date, date | None]], *, file: str = "2024/episodes.csv"
+) -> Dataset:
+    """A return of episodes alone: (CHILD, DECOM, DEC) a row, from row 2 of `file`, each child
+    looked after under a care order (C2)."""
+    table = frame(
+        "episodes",
+        [
+            {"CHILD": child, "DECOM": decom, "DEC": dec, "RNE": "S", "LS": "C2", "CIN": "N1",
+             "PLACE": "U1", "REC": "E11" if dec else None, "_file": file, "_row": row}
+            for row, (child, decom, dec) in enumerate(rows, start=2)
+        ],
+    )  # fmt: skip
+    return Dataset(episodes=table, has_episodes=True)
+
+
 UNIT_FILES = {
     "teams.csv": "id,name,kind\nT1,North LAC team,lac\nT2,South CP team,cp\n",
     "staff.csv": (

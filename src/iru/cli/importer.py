@@ -140,3 +140,24 @@ def print_summary(summary: Any) -> None:
     print(f"{len(summary.warnings)} warning{'s' if len(summary.warnings) != 1 else ''}.")
     for warning in summary.warnings[:SHOWN_WARNINGS]:
         print(f"  {warning}")
+    print_to_check(summary)
+
+
+def print_to_check(summary: Any) -> None:
+    """What the import left for admin to look at (ADR 0018): counts, the first few, and where
+    the web app lists every one."""
+    overlaps, moved = summary.overlaps, summary.due_changes
+    print(f"{len(overlaps)} {_children(len(overlaps))} left with overlapping episodes.")
+    for overlap in overlaps[:SHOWN_WARNINGS]:
+        dates = ", ".join(
+            f"{e.decom:%d/%m/%Y} to {f'{e.dec:%d/%m/%Y}' if e.dec else 'open'}"
+            for e in overlap.episodes
+        )
+        print(f"  child {overlap.child}: {dates}")
+    print(f"{len(moved)} next due date{'s' if len(moved) != 1 else ''} changed.")
+    if overlaps or moved:
+        print(f"Every one is listed in the web app: Imports, import {summary.run_id}.")
+
+
+def _children(count: int) -> str:
+    return "child" if count == 1 else "children"

@@ -4,7 +4,8 @@ Drop V3/V4 (short breaks) episodes first. Take a child's remaining episodes by D
 earlier DEC first, empty DEC last). An episode starts a new period when it is the child's first,
 its RNE is "S", the previous episode's REC is not "X1", or the previous episode's DEC is not
 its DECOM (a gap, an overlap or an open previous episode). A period starting with an RNE other
-than "S", and an overlap, are data-quality warnings.
+than "S", and an overlap (`overlaps_previous`: an episode starting before the one before it
+has ceased, or while it is open), are data-quality warnings.
 
 The scalar form takes one child's episodes (any objects with `decom`, `dec`, `rne`, `rec`,
 `ls`); the polars form is a set of column expressions over SSDA903 Episodes (`CHILD`, `DECOM`,
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 import polars as pl
@@ -67,8 +69,32 @@ def starts_new_period(episode: EpisodeLike, previous: EpisodeLike | None) -> boo
     )
 
 
+def overlaps_previous(episode: EpisodeLike, previous: EpisodeLike | None) -> bool:
+    """The data-quality warning "overlap": `episode` starts before `previous` (the child's
+    episode before it by DECOM; None for the first) has ended, or `previous` is still open.
+    An episode starting on the day the previous one ceased does not overlap it."""
+    return previous is not None and (previous.dec is None or previous.dec > episode.decom)
+
+
 def _sort_key(episode: EpisodeLike) -> tuple[date, date]:
     return (episode.decom, episode.dec or date.max)
+
+
+def overlapping_episodes(episodes: Iterable[E]) -> list[tuple[E, E]]:
+    """Each of a child's episodes that overlaps the episode before it, as (before, it).
+
+    Care episodes are taken in the period-of-care order, V3/V4 short breaks dropped first
+    (FIGURES.md); the short breaks, a series of their own (`open_period`), are checked among
+    themselves in the same way. Two open episodes always overlap.
+    """
+    ordered = sorted(episodes, key=_sort_key)
+    pairs: list[tuple[E, E]] = []
+    for series in (
+        [e for e in ordered if not is_short_break(e)],
+        [e for e in ordered if is_short_break(e)],
+    ):
+        pairs += [(a, b) for a, b in pairwise(series) if overlaps_previous(b, a)]
+    return sorted(pairs, key=lambda pair: _sort_key(pair[0]))
 
 
 def _is_open(episode: EpisodeLike, today: date) -> bool:
@@ -142,8 +168,8 @@ def starts_new_period_expr() -> pl.Expr:
 
 
 def overlaps_previous_expr() -> pl.Expr:
-    """The data-quality warning "overlap": the episode starts before the child's previous care
-    episode ended, or that one is open (same frame as `starts_new_period_expr`)."""
+    """`overlaps_previous` for care episodes (same frame as `starts_new_period_expr`): the
+    episode starts before the child's previous care episode ended, or that one is open."""
     previous_end = _DEC.shift(1)
     overlap = (previous_end.is_null() | (previous_end > _DECOM)).fill_null(True)
     return ~first_episode_of_child_expr() & overlap

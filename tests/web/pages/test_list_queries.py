@@ -255,6 +255,24 @@ def add_problems(unit: Unit, n: int, start: int = 0) -> None:
     run.save()
 
 
+def add_to_check(unit: Unit, n: int, start: int = 0) -> None:
+    """`n` more children the first import left with overlapping episodes and moved the next
+    due date of (ADR 0018)."""
+    run = ImportRun.objects.order_by("pk").first()
+    for i in range(start, start + n):
+        episodes = [
+            {"decom": day, "dec": None, "file": "episodes.csv", "row": i, "in_import": new}
+            for day, new in (("2024-02-29", False), ("2024-03-01", True))
+        ]
+        run.overlaps.append({"child": f"L{i:03}", "child_pk": i + 1, "episodes": episodes})
+        run.due_changes.append({
+            "child": f"L{i:03}", "child_pk": i + 1, "before": None,
+            "after": {"kind": "lac_review", "due": f"2024-{1 + i % 12:02}-28"},
+        })  # fmt: skip
+    run.overlap_count, run.due_change_count = len(run.overlaps), len(run.due_changes)
+    run.save()
+
+
 def add_plans_to_check(unit: Unit, n: int, start: int = 0) -> None:
     """`n` more children whose plan a review conference here ended, the census not."""
     for child in add_children(unit, n, start):
@@ -326,6 +344,23 @@ LIST_PAGES = {
     ),
     "an import's problems": ListPage(
         "imports:run", "admin", add_problems, args=lambda: [ImportRun.objects.first().pk]
+    ),
+    "what an import left to check": ListPage(
+        "imports:run", "admin", add_to_check, "L019", args=lambda: [ImportRun.objects.first().pk]
+    ),
+    "an import's overlapping episodes": ListPage(
+        "imports:overlaps",
+        "head_of_service",
+        add_to_check,
+        "L029",
+        args=lambda: [ImportRun.objects.first().pk],
+    ),
+    "an import's changed due dates": ListPage(
+        "imports:due-dates",
+        "admin",
+        add_to_check,
+        "L029",
+        args=lambda: [ImportRun.objects.first().pk],
     ),
 }
 

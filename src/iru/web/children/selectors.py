@@ -6,6 +6,7 @@ that was fetched through `caseloads.scope.child_for_user`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypedDict
 
@@ -13,12 +14,12 @@ import polars as pl
 from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 
 from iru.data.dataset import SCHEMAS, conform, empty_frame
-from iru.rules.periods import open_period
+from iru.rules.periods import open_period, overlapping_episodes
 from iru.web.children.columns import CHILD_TABLES, HEADER_COLUMNS
 from iru.web.children.models import Child, CinDetail, CpPlan, CpPlanReview, Episode, Section47
 from iru.web.children.presenters import describe
 from iru.web.core.presenters import long_date
-from iru.web.core.upsert import chunked
+from iru.web.core.upsert import chunked, load_by
 
 _WHERE = {"_file": "source_file", "_row": "source_row"}
 
@@ -115,6 +116,17 @@ def plan_changes(child: Child, *, held: date, ends_plan: bool, category: str) ->
             f"changes its category from {before} to {describe('CategoryOfAbuse', category, held)}"
         )
     return changes
+
+
+def overlapping_episodes_of(child_pks: Iterable[int]) -> dict[int, list[tuple[Episode, Episode]]]:
+    """The children among `child_pks` whose stored episodes overlap (`iru.rules.periods`), each
+    with its overlapping pairs (the episode before, the episode): every episode the database
+    holds, whichever import brought it. A query per thousand children."""
+    by_child: dict[int, list[Episode]] = {}
+    for episode in load_by(Episode, "child_id", child_pks):
+        by_child.setdefault(episode.child_id, []).append(episode)
+    found = {pk: overlapping_episodes(episodes) for pk, episodes in by_child.items()}
+    return {pk: pairs for pk, pairs in sorted(found.items()) if pairs}
 
 
 def child_records(child: Child) -> dict[str, Any]:

@@ -27,4 +27,10 @@ class ImportRun(models.Model):
     inputs = models.JSONField(default=dict)  # the Dataset's has_* flags
     problems = models.JSONField(default=list)  # the first MAX_STORED_PROBLEMS, as text
     problem_count = models.PositiveIntegerField(default=0)  # all of them
+    # What the import left for admin to look at (ADR 0018), every one, as `imports.findings`
+    # writes them; the counts let the history list them without reading the lists.
+    overlaps = models.JSONField(default=list)  # children left with overlapping episodes
+    overlap_count = models.PositiveIntegerField(default=0)
+    due_changes = models.JSONField(default=list)  # next due dates the import moved
+    due_change_count = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)

@@ -12,8 +12,11 @@ from django.http import Http404
 
 from iru.data.dataset import Dataset
 from iru.figures import compute_figures
+from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.children.selectors import ReturnsFrames, returns_frames
+from iru.web.imports.findings import DueChange, Overlap
 from iru.web.imports.models import ImportRun
+from iru.web.people.models import User
 
 FIGURES_CACHE_SECONDS = 24 * 60 * 60
 INPUT_FLAGS = ("has_header", "has_episodes", "has_reviews", "has_cin")
@@ -68,9 +71,14 @@ def year_figures(*, year_end: date, today: date) -> dict[str, Any]:
     return figures
 
 
+# Lists a run keeps in full (ADR 0018): read on a run's own pages, never for the list of runs.
+RUN_LISTS = ("problems", "overlaps", "due_changes")
+
+
 def import_runs() -> QuerySet[ImportRun]:
-    """Every run, newest first."""
-    return ImportRun.objects.select_related("user").order_by("-started_at", "-pk")
+    """Every run, newest first, without the lists each run keeps (their counts are there)."""
+    runs = ImportRun.objects.select_related("user").defer(*RUN_LISTS)
+    return runs.order_by("-started_at", "-pk")
 
 
 def import_run(pk: int) -> ImportRun:
@@ -78,6 +86,24 @@ def import_run(pk: int) -> ImportRun:
     if run is None:
         raise Http404("No such import")
     return run
+
+
+def import_run_for_user(user: User, pk: int, *, path: str = "") -> ImportRun:
+    """One run for its page, the read logged: what it left to check names children and their
+    records (every child: only admin and the Head of Service see runs)."""
+    run = import_run(pk)
+    access_event_record(user=user, action="view_import_run", outcome=ALLOWED, path=path)
+    return run
+
+
+def run_overlaps(run: ImportRun, *, first: int | None = None) -> list[Overlap]:
+    """The children the run left with overlapping episodes (the `first` of them), by child ID."""
+    return [Overlap.from_json(o) for o in run.overlaps[:first]]
+
+
+def run_due_changes(run: ImportRun, *, first: int | None = None) -> list[DueChange]:
+    """The next due dates the run moved (the `first` of them), soonest first."""
+    return [DueChange.from_json(c) for c in run.due_changes[:first]]
 
 
 def demo_already_imported(label: str) -> bool:

@@ -99,6 +99,8 @@ imports: Patterns = [
     path("", import_views.history, name="history"),
     path("upload/", import_views.upload, name="upload"),
     path("<int:pk>/", import_views.run_detail, name="run"),
+    path("<int:pk>/overlaps/", import_views.run_overlaps_page, name="overlaps"),
+    path("<int:pk>/due-dates/", import_views.run_due_changes_page, name="due-dates"),
 ]
 management: Patterns = [
     path("", overview_views.dashboard, name="dashboard"),

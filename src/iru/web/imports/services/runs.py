@@ -8,6 +8,7 @@ from django.utils import timezone
 from iru.data.dataset import SCHEMAS, Dataset
 from iru.data.unit_rows import UnitData
 from iru.web.core.upsert import TableCount
+from iru.web.imports.findings import DueChange, Overlap
 from iru.web.imports.models import ImportRun
 from iru.web.people.models import User
 
@@ -47,10 +48,22 @@ def import_run_fail(*, run: ImportRun, error: str) -> None:
 
 
 def import_run_succeed(
-    *, run: ImportRun, tables: dict[str, TableCount], warnings: list[str]
+    *,
+    run: ImportRun,
+    tables: dict[str, TableCount],
+    warnings: list[str],
+    overlaps: list[Overlap],
+    due_changes: list[DueChange],
 ) -> None:
+    """Keep what the import did: its counts, the files' problems (the first
+    MAX_STORED_PROBLEMS, and how many), and every overlap and due date change (ADR 0018)."""
     run.status, run.finished_at = ImportRun.Status.SUCCEEDED, timezone.now()
     run.counts = {name: count.as_json() for name, count in tables.items()}
     run.problems = warnings[:MAX_STORED_PROBLEMS]
     run.problem_count = len(warnings)
-    run.save(update_fields=["status", "finished_at", "counts", "problems", "problem_count"])
+    run.overlaps, run.overlap_count = [o.as_json() for o in overlaps], len(overlaps)
+    run.due_changes, run.due_change_count = [c.as_json() for c in due_changes], len(due_changes)
+    run.save(
+        update_fields=["status", "finished_at", "counts", "problems", "problem_count",
+                       "overlaps", "overlap_count", "due_changes", "due_change_count"]
+    )  # fmt: skip

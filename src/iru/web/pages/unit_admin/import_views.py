@@ -2,10 +2,14 @@
 Head of Service).
 
 Thin: the form checks names and sizes before anything is parsed, `dataset_upload` reads and
-imports. A refused file is shown in the GOV.UK error summary, naming the file.
+imports. A refused file is shown in the GOV.UK error summary, naming the file. The result of
+an upload and the run's page in the history show what the import left to check from the same
+stored lists (ADR 0018): the first few of each, and every one on a page of its own.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -15,14 +19,24 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from iru.web import clock
 from iru.web.core.access import role_required
-from iru.web.imports.selectors import import_run, import_runs
+from iru.web.imports.selectors import (
+    import_run_for_user,
+    import_runs,
+    run_due_changes,
+    run_overlaps,
+)
 from iru.web.imports.services.uploads import dataset_upload, upload_refused
 from iru.web.pages.unit_admin.upload_forms import SizeLimitUploadHandler, UploadForm
 from iru.web.people.access import SignedInRequest
 from iru.web.people.roles import ADMIN, HEAD_OF_SERVICE
 
+if TYPE_CHECKING:
+    from iru.web.imports.models import ImportRun
+
 READERS = (ADMIN, HEAD_OF_SERVICE)
 MAX_PROBLEMS_SHOWN = 1000
+TO_CHECK_SHOWN = 20  # of each list, on the result and the run's page; the rest a link away
+PER_PAGE = 100
 
 
 @csrf_exempt  # the size limit must be in place before the body is read; CSRF is checked below
@@ -58,9 +72,17 @@ def _upload(request: SignedInRequest, limit: SizeLimitUploadHandler) -> HttpResp
         "problems": outcome.problems[:MAX_PROBLEMS_SHOWN],
         # What the import itself noted (a row without its key, a reason not catalogued).
         "other_problems": outcome.summary.warnings[len(outcome.problems) :][:MAX_PROBLEMS_SHOWN],
-        "run": import_run(outcome.run_id),
+        **_to_check(import_run_for_user(request.user, outcome.run_id, path=request.path)),
     }
     return render(request, "unit_admin/import_result.html", context)
+
+
+def _to_check(run: ImportRun) -> dict[str, object]:
+    return {
+        "run": run,
+        "overlaps": run_overlaps(run, first=TO_CHECK_SHOWN),
+        "due_changes": run_due_changes(run, first=TO_CHECK_SHOWN),
+    }
 
 
 def _refusal(file: str, reason: str) -> str:
@@ -79,4 +101,24 @@ def history(request: SignedInRequest) -> HttpResponse:
 @require_GET
 @role_required(*READERS)
 def run_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    return render(request, "unit_admin/import_run.html", {"run": import_run(pk)})
+    run = import_run_for_user(request.user, pk, path=request.path)
+    return render(request, "unit_admin/import_run.html", _to_check(run))
+
+
+@require_GET
+@role_required(*READERS)
+def run_overlaps_page(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Every child the run left with overlapping episodes, a page at a time."""
+    run = import_run_for_user(request.user, pk, path=request.path)
+    page_obj = Paginator(run_overlaps(run), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "unit_admin/import_overlaps.html", {"run": run, "page_obj": page_obj})
+
+
+@require_GET
+@role_required(*READERS)
+def run_due_changes_page(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Every next due date the run moved, a page at a time."""
+    run = import_run_for_user(request.user, pk, path=request.path)
+    page_obj = Paginator(run_due_changes(run), PER_PAGE).get_page(request.GET.get("page"))
+    context = {"run": run, "page_obj": page_obj}
+    return render(request, "unit_admin/import_due_changes.html", context)

@@ -134,3 +134,19 @@ def stored_due_meeting(row: NextMeetingDue, *, today: date) -> DueMeeting:
         overdue=row.due < today,
         chair_id=row.chair_id,
     )
+
+
+@dataclass(frozen=True)
+class StoredDue:
+    """A child's stored next meeting, as far as a change of it matters: kind and last day."""
+
+    la_child_id: str
+    kind: str
+    due: date
+
+
+def stored_next_due() -> dict[int, StoredDue]:
+    """Every stored next meeting (ADR 0009), by child primary key: one query, for comparing
+    the schedule before and after a bulk write (the import)."""
+    rows = NextMeetingDue.objects.values_list("child_id", "child__la_child_id", "kind", "due")
+    return {pk: StoredDue(la_id, kind, due) for pk, la_id, kind, due in rows.iterator(2000)}

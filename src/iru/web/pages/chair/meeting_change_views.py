@@ -65,8 +65,13 @@ def meeting_correct_view(request: SignedInRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Meeting corrected: what it said before is kept")
             return redirect("meetings:detail", pk=meeting.pk)
-    context = {"form": form, "meeting": meeting, "links": links,
-               "history": meeting_history(meeting)}  # fmt: skip
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "links": links,
+        "from_files": any(not link.records for link in links),
+        "history": meeting_history(meeting),
+    }
     return render(request, "chair/meeting_correct.html", context)
 
 

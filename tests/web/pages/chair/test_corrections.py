@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from iru.web.caseloads.models import Allocation
 from iru.web.disputes.models import RagRating
+from iru.web.disputes.services.responses import ActionInput, rag_rating_respond
 from iru.web.oversight.models import OversightNote
 from iru.web.people.models import Staff, User
 from tests.web.conftest import d
@@ -84,3 +85,18 @@ def test_another_chair_may_not_change_a_rating(client, other_chair, a1):
     assert client.get(reverse("rag:rating-correct", args=[rating.pk])).status_code == 403
     child_page = client.get(reverse("children:detail", args=[a1.pk])).content.decode()
     assert reverse("rag:rating-correct", args=[rating.pk]) not in child_page
+
+
+def test_the_chair_sees_the_answers_and_their_dated_actions(client, chair, a1):
+    manager = User.objects.create_user(username="tm", password="pw", role=User.Role.TEAM_MANAGER,
+                                       staff=Staff.objects.get(external_id="S3"))  # fmt: skip
+    rating = RagRating.objects.get(external_id="R1")
+    due = [ActionInput("Permanence meeting", d("2024-06-03"))]
+    rag_rating_respond(rating=rating, user=manager, response="Meeting booked", actions=due,
+                       today=d("2024-06-03"))  # fmt: skip
+    client.force_login(chair)
+    page = client.get(reverse("children:mine")).content.decode()
+    assert "Answers in the last 4 weeks" in page
+    assert "Meeting booked" in page
+    assert "Permanence meeting" in page
+    assert "Date passed" not in page  # due today: not passed yet

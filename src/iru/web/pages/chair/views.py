@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from iru.web import clock
 from iru.web.core.paging import filters_query
+from iru.web.disputes.selectors.answers import answers_for_chair
 from iru.web.disputes.selectors.overdue import overdue_responses_for_chair
 from iru.web.pages.chair.forms import CaseloadFilterForm
 from iru.web.people.access import SignedInRequest
@@ -43,5 +44,7 @@ def my_children(request: SignedInRequest) -> HttpResponse:
         # Team managers' responses to this chair's ratings and escalations that are past
         # their deadline: the chair should chase them (or escalate).
         "overdue_responses": overdue_responses_for_chair(user.staff, today=today),
+        # What the answers promised, and by when: the loop closes when the actions are done.
+        "answers": answers_for_chair(user, today=today),
     }
     return render(request, "chair/my_children.html", context)

@@ -124,3 +124,19 @@ def test_a_cancelled_meeting_is_kept_leaves_the_schedule_and_frees_its_day(
 def test_a_meeting_whose_day_has_passed_is_not_moved(users, today, convening):
     with pytest.raises(ValidationError, match="date has passed"):
         correct(users, date(2024, 6, 18), convening, venue="Online")
+
+
+def test_the_invitees_are_corrected_line_by_line_with_history(users, today, convening):
+    convening_correct(user=users["admin"], convening=convening, date=convening.date,
+                      time=convening.time, venue=convening.venue, chair=None,
+                      invitees=["Jo Ash (mother)", "Sam Work (social worker)"],
+                      reason="Invited the family", today=today)  # fmt: skip
+    convening_correct(user=users["admin"], convening=convening, date=convening.date,
+                      time=convening.time, venue=convening.venue, chair=None,
+                      invitees=["Jo Ash (mother)"], reason="Social worker not needed",
+                      today=today)  # fmt: skip
+    assert [i.name for i in convening.invitees.all()] == ["Jo Ash (mother)"]
+    lines = [(line.kind, [(f.label, f.before, f.after) for f in line.fields])
+             for line in convening_history(convening)]  # fmt: skip
+    assert ("added", [("Invitee 2", "(none)", "Sam Work (social worker)")]) in lines
+    assert ("removed", [("Invitee 2", "Sam Work (social worker)", "(none)")]) in lines

@@ -157,7 +157,7 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
     "convening change": (
         "head",
         lambda: reverse("unitadmin:convening-change", args=[_convening().pk]),
-        [*dated("date"), "time", "venue", "chair", "on_a_non_working_day", "reason"],
+        [*dated("date"), "time", "venue", "chair", "invitees", "on_a_non_working_day", "reason"],
     ),
     "convening cancel": (
         "head",

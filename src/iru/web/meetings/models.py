@@ -148,6 +148,8 @@ class Invitee(models.Model):
     position = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=200)
 
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
     class Meta:
         ordering = ("convening", "position")
         constraints = (

@@ -12,7 +12,7 @@ from iru.web.caseloads.scope import children_visible_to
 from iru.web.children.models import Child
 from iru.web.core.history import Change, record_history, rows_history
 from iru.web.core.presenters import time_of_day
-from iru.web.meetings.models import Convening, Meeting, MeetingChild
+from iru.web.meetings.models import Convening, Invitee, Meeting, MeetingChild
 from iru.web.meetings.presenters import attendee_labels
 from iru.web.people.models import Staff, User
 
@@ -118,12 +118,18 @@ def convening_for_user(user: User, pk: int, *, today: date, path: str = "") -> C
 
 
 def convening_history(convening: Convening) -> list[Change]:
-    """Every version of a convened meeting: moved, re-timed, re-chaired, cancelled."""
-    return record_history(
+    """Every version of a convened meeting (moved, re-timed, re-chaired, cancelled) and of
+    who was invited."""
+    lines = record_history(
         convening,
         CONVENING_LABELS,
         shown={"time": lambda t: time_of_day(t) or "(none)", "chair": _chair_name},
     )
+    invited = rows_history(
+        Invitee.history.filter(convening_id=convening.pk), {"name": ""}, shown={},
+        name=lambda version: f"Invitee {version.position}",
+    )  # fmt: skip
+    return sorted(lines + invited, key=lambda line: line.at)
 
 
 def _chair_name(chair: Staff | None) -> str:

@@ -22,7 +22,7 @@ from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
 from iru.web.children.presenters import child_name
 from iru.web.children.selectors import why_no_meeting
-from iru.web.core.history import correction_reason, saved_by
+from iru.web.core.history import correction_reason, first_version_keep, saved_by
 from iru.web.core.presenters import long_date
 from iru.web.meetings.models import ConvenedChild, Convening, Invitee, Meeting
 from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
@@ -96,14 +96,37 @@ def meeting_convene(
         )
         saved_by(convening, user)
         convening.children.set(children, through_defaults={"kind": kind, "date": date})
-        names = [n.strip() for n in invitees if n.strip()]
-        Invitee.objects.bulk_create(
-            Invitee(convening=convening, position=i, name=name)
-            for i, name in enumerate(names, start=1)
-        )
+        _invitees_write(convening, invitees, user=user, why=None)
         for child in children:
             _log(user, "convene_meeting", child)
     return convening
+
+
+def _invitees_write(
+    convening: Convening, invitees: Sequence[str], *, user: User, why: str | None
+) -> bool:
+    """Write the invitees line by line over those the meeting has: a line changed is
+    corrected, a new one added, one gone removed, each kept in the history. True if any."""
+    names = [name.strip() for name in invitees if name.strip()]
+    current = list(convening.invitees.order_by("position"))
+    changed = False
+    for position, name in enumerate(names, start=1):
+        found = current[position - 1] if position <= len(current) else None
+        if found is None:
+            saved_by(Invitee(convening=convening, position=position, name=name), user, why)
+        elif found.name != name:
+            first_version_keep(found)
+            found.name = name
+            saved_by(found, user, why)
+        else:
+            continue
+        changed = True
+    for gone in current[len(names) :]:
+        first_version_keep(gone)
+        gone._history_user, gone._change_reason = user, why  # type: ignore[attr-defined]
+        gone.delete()
+        changed = True
+    return changed
 
 
 def _children_check(children: Sequence[Child], *, kind: str, day: date, today: date) -> None:
@@ -199,9 +222,11 @@ def convening_correct(
     chair: Staff | None,
     reason: str,
     today: date,
+    invitees: Sequence[str] | None = None,
     on_a_non_working_day: bool = False,
 ) -> Convening:
-    """Move a convened meeting, or correct its start time, venue or chair, with a reason.
+    """Move a convened meeting, or correct its start time, venue, chair or invitees (None:
+    unchanged), with a reason.
 
     A new date follows the rules of convening (today or later, a working day unless
     confirmed, no child with the same meeting that day); an unchanged one may stay."""
@@ -215,17 +240,16 @@ def convening_correct(
         raise ValidationError({"chair": CHAIR_NEEDED})
     _time_and_venue_check(time, venue)
     new = (date, time, venue.strip(), chair.pk if chair else None)
-    if new == (convening.date, convening.time, convening.venue, convening.chair_id):
+    same = new == (convening.date, convening.time, convening.venue, convening.chair_id)
+    invited = invitees is not None and _invitees_write(convening, invitees, user=user, why=why)
+    if same and not invited:
         raise ValidationError(
-            {"__all__": "Nothing has changed: change the date, time, venue or chair"}
+            {"__all__": "Nothing has changed: change the date, time, venue, chair or invitees"}
         )
-    convening.date, convening.time, convening.venue, convening.chair = (
-        date,
-        time,
-        venue.strip(),
-        chair,
-    )
-    saved_by(convening, user, why)
+    if not same:
+        convening.date, convening.time, convening.venue = date, time, venue.strip()
+        convening.chair = chair
+        saved_by(convening, user, why)
     convening.convened_children.update(date=date)
     for child in convening.children.all():
         _log(user, "correct_convening", child)

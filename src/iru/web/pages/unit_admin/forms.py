@@ -33,7 +33,7 @@ class ScheduleFilterForm(GovukForm):
 
 
 class WhenAndWhereForm(GovukForm):
-    """A convened meeting's date, start, venue and chair, as it is arranged or moved."""
+    """A convened meeting's date, start, venue, chair and invitees, as arranged or moved."""
 
     date = GovukDateField(label="Date of the meeting")
     time = GovukTimeField(label="Start time", required=False)
@@ -51,6 +51,12 @@ class WhenAndWhereForm(GovukForm):
         empty_label="Not yet decided",
         error_messages={"invalid_choice": "Select a chair from the list"},
     )
+    invitees = forms.CharField(
+        label="Who is invited",
+        required=False,
+        widget=forms.Textarea,
+        help_text="One person a line, for example: Jo Smith (mother)",
+    )
     on_a_non_working_day = forms.BooleanField(
         label="Yes, hold it on that day",
         required=False,
@@ -67,6 +73,15 @@ class WhenAndWhereForm(GovukForm):
             too_early="The meeting date must be today or in the future",
             too_late=f"The meeting date must be within the next {CONVENE_WITHIN_MONTHS} months",
         )
+
+    def clean_invitees(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["invitees"].splitlines()]
+        names = [line for line in lines if line]
+        if len(names) > MAX_INVITEES:
+            raise forms.ValidationError(f"Invite no more than {MAX_INVITEES} people")
+        if any(len(name) > 200 for name in names):
+            raise forms.ValidationError("Each invitee must be 200 characters or fewer")
+        return names
 
     @property
     def asks_about_the_day(self) -> bool:
@@ -86,27 +101,12 @@ class ConveneForm(WhenAndWhereForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the type of meeting"},
     )
-    invitees = forms.CharField(
-        label="Who is invited",
-        required=False,
-        widget=forms.Textarea,
-        help_text="One person a line, for example: Jo Smith (mother)",
-    )
     booklets_sent = GovukDateField(label="Consultation booklets sent", required=False)
     booklets_returned = GovukDateField(label="Consultation booklets returned", required=False)
 
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, today=today, **kwargs)
         booklet_dates_allow(self, today)
-
-    def clean_invitees(self) -> list[str]:
-        lines = [line.strip() for line in self.cleaned_data["invitees"].splitlines()]
-        names = [line for line in lines if line]
-        if len(names) > MAX_INVITEES:
-            raise forms.ValidationError(f"Invite no more than {MAX_INVITEES} people")
-        if any(len(name) > 200 for name in names):
-            raise forms.ValidationError("Each invitee must be 200 characters or fewer")
-        return names
 
 
 class ConveningCorrectForm(WhenAndWhereForm):

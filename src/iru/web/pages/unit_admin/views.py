@@ -163,7 +163,8 @@ def convening_change(request: SignedInRequest, pk: int) -> HttpResponse:
     today = clock.today()
     convening = _convening_to_change(request, pk)
     initial = {"date": convening.date, "time": convening.time, "venue": convening.venue,
-               "chair": convening.chair_id}  # fmt: skip
+               "chair": convening.chair_id,
+               "invitees": "\n".join(i.name for i in convening.invitees.all())}  # fmt: skip
     form = ConveningCorrectForm(request.POST or None, initial=initial, today=today)
     if request.method == "POST" and form.is_valid():
         try:

@@ -106,3 +106,25 @@ def test_the_head_of_service_journey(page, live_server, head):
     submit(page, "Create user")
     assert page.locator("#users tbody tr", has_text="colin").count() == 1
     assert User.objects.get(username="colin").staff.external_id == "S2"
+
+
+def test_the_dashboard_shows_a_review_recorded_today_beside_the_returns(page, live_server, head):
+    from iru.web.meetings.services.recording import meeting_record
+
+    iris = User.objects.create_user(
+        username="iris", password=PASSWORD, role=User.Role.CHAIR,
+        staff=Staff.objects.get(external_id="S1"),
+    )  # fmt: skip
+    a1 = Child.objects.get(la_child_id="A1")
+    meeting_record(
+        user=iris, kind="lac_review", held=TODAY, children=[a1], participation={a1.pk: "PN1"},
+        attendees=["child"], reports_shared_3_days=True, today=TODAY,
+    )  # fmt: skip
+    visit(page, f"{live_server.url}/sign-in/")
+    page.fill("#id_username", "head")
+    page.fill("#id_password", PASSWORD)
+    submit(page, "Sign in")
+    visit(page, f"{live_server.url}/management/")
+    assert "not in a return yet" in page.locator("#returns-differ").inner_text()
+    held = page.locator("#year-figures .govuk-summary-list__row", has_text="LAC reviews held")
+    assert held.locator("dd").inner_text().split() == ["1", "In", "the", "returns:", "0"]

@@ -166,3 +166,25 @@ def test_figures_from_the_database_after_an_import(source, capsys):
     figures = json.loads(capsys.readouterr().out)
     assert figures["lac"]["at_year_end"] == 1  # A1, looked after since 1 April 2023
     assert "cp" not in figures  # FIGURES.md: omitted when its input (the CIN census) is absent
+
+
+def test_figures_on_the_returns_only_leave_out_what_the_app_recorded(source, capsys):
+    import json
+    from datetime import date
+
+    from iru.web.children.models import Child, LacReview
+
+    (source / "2023-24" / "SSDA903_2023-24_Episodes.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+        "PL_POST,URN\nA1,01/04/2023,S,C2,N1,U1,PR1,,,,,,\n"
+    )
+    assert main(["import", str(source)]) == 0
+    a1 = Child.objects.get(la_child_id="A1")
+    LacReview.objects.create(child=a1, dob=a1.dob, review=date(2023, 4, 20), review_code="PN1")
+    capsys.readouterr()
+    assert main(["figures", "--from-db", "--year-end", "2024-03-31"]) == 0
+    assert json.loads(capsys.readouterr().out)["reviews"]["held"] == 1
+    assert main(["figures", "--from-db", "--returns-only", "--year-end", "2024-03-31"]) == 0
+    assert "reviews" not in json.loads(capsys.readouterr().out)  # no return held any review
+    assert main(["figures", str(source), "--returns-only", "--year-end", "2024-03-31"]) == 2
+    assert "use it with --from-db" in capsys.readouterr().err

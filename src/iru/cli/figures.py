@@ -37,7 +37,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from-db",
         action="store_true",
-        help="read the web app's database instead of SOURCE",
+        help="read the web app's database instead of SOURCE: the returns imported and the "
+        "meetings recorded in the app since",
+    )
+    parser.add_argument(
+        "--returns-only",
+        action="store_true",
+        help="with --from-db: what the returns alone hold, without the meetings recorded in "
+        "the app that no return holds yet (ADR 19)",
     )
 
 
@@ -70,13 +77,17 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 
             setup_django()
             from iru.web.imports.selectors import dataset_from_database
+            from iru.web.imports.unit_records import unit_writes
         except ImportError as error:
             raise _CommandError(f"--from-db is not available yet ({error})") from None
         try:
-            result: Dataset = dataset_from_database()
+            only = unit_writes() if args.returns_only else None
+            result: Dataset = dataset_from_database(returns_only=only)
         except Exception as error:
             raise _CommandError(f"cannot read the database: {_one_line(error)}") from None
         return result
+    if args.returns_only:
+        raise _CommandError("--returns-only reads the database: use it with --from-db")
     if args.source is None:
         raise _CommandError("SOURCE is required (a folder of SSDA903 / CIN census files)")
     if not args.source.is_dir():

@@ -6,7 +6,8 @@ that was fetched through `caseloads.scope.child_for_user`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypedDict
 
@@ -161,9 +162,25 @@ class ReturnsFrames(TypedDict):
     cp_reviews: pl.DataFrame
 
 
-def returns_frames() -> ReturnsFrames:
+@dataclass(frozen=True)
+class UnitWrites:
+    """What the unit's meetings wrote in place into imported rows that no return has brought
+    since: each row's primary key and the initial conference date its return has (ADR 19)."""
+
+    section47_dates: Mapping[int, date | None] = field(default_factory=dict)
+    cin_detail_dates: Mapping[int, date | None] = field(default_factory=dict)
+
+
+# The tables the unit's meetings add rows to; a row no return has brought has no source file.
+UNIT_ADDS_TO = ("reviews", "cp_plans", "cp_reviews")
+
+
+def returns_frames(*, returns_only: UnitWrites | None = None) -> ReturnsFrames:
     """Every child's records as the `iru.data.Dataset`'s frames, with the DfE column names
-    (`children.columns` maps both ways, so the import and this read cannot drift apart)."""
+    (`children.columns` maps both ways, so the import and this read cannot drift apart).
+
+    With `returns_only`, what the returns alone say: the rows the unit's meetings added and no
+    return holds are left out, and the dates they wrote in place put back (ADR 19)."""
     frames: dict[str, pl.DataFrame] = {
         "header": _frame(
             "header",
@@ -171,14 +188,26 @@ def returns_frames() -> ReturnsFrames:
             {"CHILD": "la_child_id", **HEADER_COLUMNS, **_WHERE},
         )
     }
+    patches = {
+        "section47": {} if returns_only is None else returns_only.section47_dates,
+        "cin_details": {} if returns_only is None else returns_only.cin_detail_dates,
+    }
     for table in CHILD_TABLES:
         query = table.model._default_manager.all()
+        if returns_only is not None and table.name in UNIT_ADDS_TO:
+            query = query.exclude(source_file="")
         frames[table.name] = _frame(
-            table.name, query, {table.id_column: "child__la_child_id", **table.columns, **_WHERE}
+            table.name,
+            query,
+            {table.id_column: "child__la_child_id", **table.columns, **_WHERE},
+            initial_cpc=patches.get(table.name, {}),
         )
+    plan_reviews = CpPlanReview.objects.all()
+    if returns_only is not None:
+        plan_reviews = plan_reviews.exclude(source_file="").exclude(plan__source_file="")
     frames["cp_reviews"] = _frame(
         "cp_reviews",
-        CpPlanReview.objects.all(),
+        plan_reviews,
         {
             "LAchildID": "plan__child__la_child_id",
             "CPPstartDate": "plan__start",
@@ -198,11 +227,31 @@ def returns_frames() -> ReturnsFrames:
     )
 
 
-def _frame(name: str, query: QuerySet[Model], columns: dict[str, str]) -> pl.DataFrame:
-    rows = list(query.order_by("pk").values_list(*columns.values()))
+def _frame(
+    name: str,
+    query: QuerySet[Model],
+    columns: dict[str, str],
+    *,
+    initial_cpc: Mapping[int, date | None] | None = None,
+) -> pl.DataFrame:
+    """The frame `name` of `query`'s rows; `initial_cpc` puts back, by row, the initial
+    conference date the return has where a meeting recorded here wrote over it."""
+    fields = ["pk", *columns.values()]
+    rows = list(query.order_by("pk").values_list(*fields))
     if not rows:
         return empty_frame(name)
-    data: dict[str, list[Any]] = {col: [row[i] for row in rows] for i, col in enumerate(columns)}
+    if initial_cpc:
+        at = 1 + list(columns).index("DateOfInitialCPC")
+        rows = [_put_back(row, at, initial_cpc) for row in rows]
+    data: dict[str, list[Any]] = {
+        col: [row[i + 1] for row in rows] for i, col in enumerate(columns)
+    }
     data["_file"] = [value or None for value in data["_file"]]
     schema = {col: SCHEMAS[name][col] for col in columns}
     return conform(name, pl.DataFrame(data, schema=schema))
+
+
+def _put_back(row: tuple[Any, ...], at: int, dates: Mapping[int, date | None]) -> tuple[Any, ...]:
+    if row[0] not in dates:
+        return row
+    return (*row[:at], dates[row[0]], *row[at + 1 :])

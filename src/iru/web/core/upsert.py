@@ -50,7 +50,9 @@ def upsert(
     the same key wins. Fields a row does not mention are left as they are. `provenance` fields
     (where a row was read from) change nothing by themselves: the same data from another file
     name is "unchanged" and not written, so importing the same files again, by the command line
-    or by upload, is a no-op; they are written with any real change.
+    or by upload, is a no-op; they are written with any real change, and on a row that had none
+    (a record the unit made in the app, now confirmed by a return: ADR 19), still counted
+    "unchanged" since no value changed.
     """
     by_key: dict[Hashable, M] = {tuple(getattr(obj, k) for k in key): obj for obj in existing}
     wanted = {tuple(row[k] for k in key): row for row in rows}
@@ -66,15 +68,21 @@ def upsert(
         changed = [f for f, v in row.items() if f not in key and getattr(obj, f) != v]
         if not [f for f in changed if f not in provenance]:
             count.unchanged += 1
-            continue
+            if not changed or any(getattr(obj, f) for f in provenance):
+                continue
+            confirmed = True
+        else:
+            confirmed = False
         for field in changed:
             setattr(obj, field, row[field])
         fields.update(changed)
         to_update.append(obj)
+        if not confirmed:
+            count.updated += 1
     model._default_manager.bulk_create(to_create, batch_size=BATCH_SIZE)
     if to_update:
         model._default_manager.bulk_update(to_update, sorted(fields), batch_size=BATCH_SIZE)
-    count.added, count.updated = len(to_create), len(to_update)
+    count.added = len(to_create)
     return count
 
 

@@ -3,6 +3,7 @@ figures on it (so figures on the database and on the files are computed by the s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypedDict
 
@@ -13,18 +14,20 @@ from django.http import Http404
 from iru.data.dataset import Dataset
 from iru.figures import compute_figures
 from iru.web.audit.services import ALLOWED, access_event_record
-from iru.web.children.selectors import ReturnsFrames, returns_frames
+from iru.web.children.selectors import ReturnsFrames, UnitWrites, returns_frames
 from iru.web.imports.findings import DueChange, Overlap
 from iru.web.imports.models import ImportRun
+from iru.web.imports.unit_records import records_version, unit_records_exist, unit_writes
 from iru.web.people.models import User
 
 FIGURES_CACHE_SECONDS = 24 * 60 * 60
 INPUT_FLAGS = ("has_header", "has_episodes", "has_reviews", "has_cin")
 
 
-def dataset_from_database() -> Dataset:
-    """Every child's records as the Dataset's frames, with the DfE column names."""
-    frames = returns_frames()
+def dataset_from_database(*, returns_only: UnitWrites | None = None) -> Dataset:
+    """Every child's records as the Dataset's frames, with the DfE column names; with
+    `returns_only`, what the returns alone hold (ADR 19)."""
+    frames = returns_frames(returns_only=returns_only)
     return Dataset(**frames, **_inputs(frames))
 
 
@@ -59,14 +62,37 @@ def latest_import_id() -> int | None:
     return runs.order_by("-pk").values_list("pk", flat=True).first()
 
 
-def year_figures(*, year_end: date, today: date) -> dict[str, Any]:
-    """`compute_figures(dataset_from_database(), year_end)`, cached per year end, latest
-    successful import and day: the returns' data only changes by import (ADR 0005).
+@dataclass(frozen=True)
+class YearFigures:
+    """A year's figures on what the unit knows (the returns and the meetings recorded here
+    since), and on the returns alone when the two differ (else None): ADR 19."""
+
+    figures: dict[str, Any]
+    returns: dict[str, Any] | None
+
+
+def year_figures(*, year_end: date, today: date) -> YearFigures:
+    """`compute_figures` on the database for `year_end`, and on the returns alone when the
+    unit has recorded what no return holds yet (ADR 0005, ADR 19).
+
+    Each is cached for the day: what the unit knows per latest successful import and latest
+    change to the meetings; the returns alone per import only, since only an import changes
+    them (a meeting recorded, corrected or cancelled touches only what they leave out).
     """
-    key = f"iru:figures:{year_end.isoformat()}:{latest_import_id()}:{today.isoformat()}"
+    imported = f"{year_end.isoformat()}:{latest_import_id()}:{today.isoformat()}"
+    meetings, links = records_version()
+    figures = _figures(f"iru:figures:{imported}:{meetings}-{links}", year_end, None)
+    writes = unit_writes()
+    returns = None
+    if unit_records_exist(writes):
+        returns = _figures(f"iru:figures:returns:{imported}", year_end, writes)
+    return YearFigures(figures=figures, returns=returns)
+
+
+def _figures(key: str, year_end: date, returns_only: UnitWrites | None) -> dict[str, Any]:
     figures: dict[str, Any] | None = cache.get(key)
     if figures is None:
-        figures = compute_figures(dataset_from_database(), year_end)
+        figures = compute_figures(dataset_from_database(returns_only=returns_only), year_end)
         cache.set(key, figures, FIGURES_CACHE_SECONDS)
     return figures
 

@@ -23,9 +23,12 @@ from iru.web.people.access import SignedInRequest
 def dashboard(request: SignedInRequest) -> HttpResponse:
     today = clock.today()
     year_end = current_year_end(today)
-    figures = year_figures(year_end=year_end, today=today)
+    year = year_figures(year_end=year_end, today=today)
+    dashboard = Dashboard(
+        figures=year.figures, returns=year.returns, year_end=year_end, today=today
+    )
     context = {
-        "dashboard": Dashboard(figures=figures, year_end=year_end, today=today),
+        "dashboard": dashboard,
         "open_escalations": open_escalations(today=today),
         "overdue_responses": overdue_response_count(today=today),
         "nav": "dashboard",

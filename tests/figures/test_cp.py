@@ -9,6 +9,7 @@ from datetime import date
 
 import polars as pl
 
+from iru.data import read_files
 from iru.figures import compute_figures
 from tests.figures.builders import cp_reviews, d, dataset, plans
 
@@ -37,6 +38,49 @@ def details(*rows: tuple[str, str]) -> pl.DataFrame:
     return pl.DataFrame(
         {"LAchildID": [r[0] for r in rows], "DateOfInitialCPC": [d(r[1]) for r in rows]}
     )
+
+
+# A CINdetails block as census XML: (CINreferralDate, own DateOfInitialCPC or None, its Section47s
+# as (S47ActualStartDate, DateOfInitialCPC)); dates DD/MM/YYYY.
+Block = tuple[str, str | None, list[tuple[str, str]]]
+
+
+def _iso(text: str) -> str:
+    return d(text).isoformat()
+
+
+def _block(referral: str, own: str | None, enquiries: list[tuple[str, str]]) -> str:
+    own_cpc = f"<DateOfInitialCPC>{_iso(own)}</DateOfInitialCPC>" if own else ""
+    section47s = "".join(
+        f"<Section47><S47ActualStartDate>{_iso(start)}</S47ActualStartDate>"
+        f"<DateOfInitialCPC>{_iso(held)}</DateOfInitialCPC></Section47>"
+        for start, held in enquiries
+    )
+    return (
+        f"<CINdetails><CINreferralDate>{_iso(referral)}</CINreferralDate>"
+        f"<ReferralSource>1A</ReferralSource>{own_cpc}{section47s}"
+        "<ReferralNFA>false</ReferralNFA></CINdetails>"
+    )
+
+
+def census(year: int, children: dict[str, list[Block]]) -> tuple[str, bytes]:
+    """One CIN census file of collection `year` (its 31 March), as `iru figures` would read it."""
+    body = "".join(
+        f"<Child><ChildIdentifiers><LAchildID>{child}</LAchildID></ChildIdentifiers>"
+        + "".join(_block(*block) for block in blocks)
+        + "</Child>"
+        for child, blocks in children.items()
+    )
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?><Message><Header><CollectionDetails>'
+        f"<Collection>CIN</Collection><Year>{year}</Year><ReferenceDate>{year}-03-31"
+        f"</ReferenceDate></CollectionDetails></Header><Children>{body}</Children></Message>"
+    )
+    return f"{year}/cin.xml", xml.encode()
+
+
+def icpc_of(*files: tuple[str, bytes], year_end: date = YE) -> dict:
+    return compute_figures(read_files(list(files)), year_end)["cp"]["icpc"]
 
 
 def test_children_subject_to_a_plan_and_plans_started():
@@ -77,6 +121,68 @@ def test_initial_conferences_within_15_working_days():
     assert icpc["by_month"]["2016-01"] == {"held": 3, "within_15_working_days": 1}
     assert icpc["by_month"]["2015-12"] == {"held": 1, "within_15_working_days": 0}
     assert icpc["by_month"]["2016-02"] == {"held": 1, "within_15_working_days": 0}
+
+
+def test_a_block_s_own_date_other_than_its_section47_s_is_a_conference_of_its_own():
+    # Worked example (issue 9): one CINdetails block, its own DateOfInitialCPC Thu 02/07/2015,
+    # its Section47 started Wed 01/07/2015 with its conference on 20/07/2015. No child's
+    # Section47 is dated 02/07, so that is a second conference: held 2, both in July. Only the
+    # Section47's has a start: 01/07 + 15 working days = Wed 22/07, so 20/07 is within (1 of 1);
+    # the block's own is held but outside the denominator.
+    block = ("20/06/2015", "02/07/2015", [("01/07/2015", "20/07/2015")])
+    icpc = icpc_of(census(2016, {"A": [block]}))
+    assert icpc["held"] == 2
+    assert icpc["by_month"]["2015-07"] == {"held": 2, "within_15_working_days": 1}
+    assert icpc["within_15_working_days"] == {"numerator": 1, "denominator": 1, "percent": 100.0}
+
+
+def test_the_same_conference_carried_by_the_block_and_its_section47_counts_once():
+    icpc = icpc_of(
+        census(2016, {"A": [("20/06/2015", "20/07/2015", [("01/07/2015", "20/07/2015")])]})
+    )
+    assert icpc["held"] == 1
+    assert icpc["by_month"]["2015-07"] == {"held": 1, "within_15_working_days": 1}
+
+
+def test_an_own_date_is_matched_against_every_section47_of_the_child_and_only_the_child():
+    # FIGURES.md: an own date is a conference "when no reconciled Section47 block of the same
+    # child has that date". A's second block repeats the date of the Section47 in A's first
+    # block: one conference. B's own date is A's Section47 date, but B has no Section47 of it:
+    # B's own conference. Held: A 1 + B 1.
+    a_blocks = [
+        ("20/06/2015", None, [("01/07/2015", "20/07/2015")]),
+        ("01/09/2015", "20/07/2015", []),
+    ]
+    icpc = icpc_of(census(2016, {"A": a_blocks, "B": [("01/07/2015", "20/07/2015", [])]}))
+    assert icpc["held"] == 2
+    assert icpc["by_month"]["2015-07"] == {"held": 2, "within_15_working_days": 1}
+
+
+def test_an_own_date_on_29_february_is_its_own_conference():
+    # Own date Mon 29/02/2016; the Section47 started Tue 16/02/2016 had its conference on Tue
+    # 01/03/2016 (16/02 + 15 working days = Tue 08/03: within). Two conferences, one a month.
+    # A second child's block and Section47 both on 29/02: one conference.
+    icpc = icpc_of(
+        census(
+            2016,
+            {
+                "A": [("10/02/2016", "29/02/2016", [("16/02/2016", "01/03/2016")])],
+                "B": [("10/02/2016", "29/02/2016", [("16/02/2016", "29/02/2016")])],
+            },
+        )
+    )
+    assert icpc["held"] == 3
+    assert icpc["by_month"]["2016-02"] == {"held": 2, "within_15_working_days": 1}
+    assert icpc["by_month"]["2016-03"] == {"held": 1, "within_15_working_days": 1}
+
+
+def test_a_block_repeated_in_each_year_s_file_still_holds_two_conferences():
+    # A multi-year extract: the worked example's block sent again in the next year's census.
+    # Reconciled, it is one block with one Section47: still two conferences, not four.
+    block = ("20/06/2015", "02/07/2015", [("01/07/2015", "20/07/2015")])
+    files = (census(2016, {"A": [block]}), census(2017, {"A": [block]}))
+    assert icpc_of(*files)["held"] == 2
+    assert icpc_of(*files, year_end=date(2017, 3, 31))["held"] == 0
 
 
 def test_review_conferences_at_3_then_6_months():

@@ -104,6 +104,8 @@ def _initial_conferences(dataset: Dataset, holidays: list[date]) -> pl.DataFrame
     start, held = pl.col("S47ActualStartDate"), pl.col("DateOfInitialCPC")
     columns = ("LAchildID", "S47ActualStartDate", "DateOfInitialCPC")
     section47 = _section47(dataset.section47).filter(held.is_not_null()).select(columns)
+    # Matched on the child and date, never the block: a block's own date that none of the
+    # child's section 47s has is a conference of its own, even beside a section 47 of another date.
     own = (
         dataset.cin_details.filter(pl.col("LAchildID").is_not_null() & held.is_not_null())
         .select("LAchildID", "DateOfInitialCPC")

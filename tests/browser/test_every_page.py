@@ -59,6 +59,7 @@ ROLES = {
 EVERYONE = {"children:list", "children:detail", "meetings:detail", "rag:escalation"}
 MANAGEMENT = {
     "management:dashboard",
+    "management:report-annual",
     "management:caseloads",
     "management:allocate",
     "management:child-allocations",

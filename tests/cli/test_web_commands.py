@@ -188,3 +188,26 @@ def test_figures_on_the_returns_only_leave_out_what_the_app_recorded(source, cap
     assert "reviews" not in json.loads(capsys.readouterr().out)  # no return held any review
     assert main(["figures", str(source), "--returns-only", "--year-end", "2024-03-31"]) == 2
     assert "use it with --from-db" in capsys.readouterr().err
+
+
+def test_the_annual_report_as_html_from_the_database(source, capsys, tmp_path):
+    (source / "2023-24" / "SSDA903_2023-24_Episodes.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+        "PL_POST,URN\nA1,01/04/2023,S,C2,N1,U1,PR1,,,,,,\n"
+    )
+    (source / "2023-24" / "SSDA903_2023-24_Reviews.csv").write_text(
+        "CHILD,DOB,REVIEW,REVIEW_CODE\nA1,01/05/2012,20/04/2023,PN1\n"
+    )
+    out = tmp_path / "report.html"
+    assert main(["report", "annual", "--year-end", "2024-03-31", "--out", str(out)]) == 2
+    assert "no returns have been imported" in capsys.readouterr().err
+    assert main(["import", str(source)]) == 0
+    capsys.readouterr()
+    assert main(["report", "annual", "--year-end", "2024-03-31", "--out", str(out)]) == 0
+    html = out.read_text()
+    assert "Annual Independent Chairperson's Report 2023-24" in html
+    assert html.count("<table") == 19
+    assert main(["report", "annual", "--year-end", "2031-03-31", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "covers the years ending 31 March 2024 to 31 March" in err
+    assert "Traceback" not in err

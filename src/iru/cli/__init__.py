@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("iru.cli.generate", "write a realistic synthetic authority's files"),
     "import": ("iru.cli.importer", "import SSDA903, CIN census and unit files into the database"),
     "figures": ("iru.cli.figures", "print every figure of FIGURES.md for one year, as JSON"),
+    "report": ("iru.cli.report", "write the annual report from the database, as HTML"),
     "manage": ("iru.cli.manage", "run a Django management command (migrate, createsuperuser, ...)"),
 }
 

@@ -306,6 +306,7 @@ LIST_PAGES = {
     "caseloads": ListPage("management:caseloads", "head_of_service", add_chairs, "Chair 29"),
     "dashboard": ListPage("management:dashboard", "head_of_service", add_children, ""),
     "dashboard (chairs)": ListPage("management:dashboard", "head_of_service", add_chairs, ""),
+    "annual report": ListPage("management:report-annual", "head_of_service", add_children, ""),
     "find a child": ListPage(
         "management:allocate",
         "head_of_service",

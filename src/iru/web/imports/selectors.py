@@ -8,12 +8,13 @@ from datetime import date
 from typing import Any, TypedDict
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 from django.http import Http404
 
 from iru.data.dataset import Dataset
 from iru.figures import compute_figures
 from iru.web.audit.services import ALLOWED, access_event_record
+from iru.web.children.models import CpPlanReview, LacReview
 from iru.web.children.selectors import ReturnsFrames, UnitWrites, returns_frames
 from iru.web.imports.findings import DueChange, Overlap
 from iru.web.imports.models import ImportRun
@@ -135,3 +136,27 @@ def run_due_changes(run: ImportRun, *, first: int | None = None) -> list[DueChan
 def demo_already_imported(label: str) -> bool:
     """A successful run with this label (the demo's seed, scale and day) exists."""
     return ImportRun.objects.filter(label=label, status=ImportRun.Status.SUCCEEDED).exists()
+
+
+def statutory_figures(*, year_end: date, today: date) -> dict[str, Any]:
+    """The year's figures as the returns have them (the statutory ones, ADR 19): the annual
+    report's."""
+    year = year_figures(year_end=year_end, today=today)
+    return year.figures if year.returns is None else year.returns
+
+
+def report_year_ends(*, today: date) -> list[date]:
+    """The 31 March year ends the data covers, latest first: from the first year holding a
+    review (a return holds the reviews of its own year, where episodes and referrals reach
+    back years before it) to the latest year that has ended before `today`."""
+    first = [
+        LacReview.objects.aggregate(first=Min("review"))["first"],
+        CpPlanReview.objects.aggregate(first=Min("review_date"))["first"],
+    ]
+    known = [day for day in first if day is not None]
+    if not known:
+        return []
+    start = min(known)
+    first_end = date(start.year + (start.month > 3), 3, 31)
+    last_end = date(today.year - (today <= date(today.year, 3, 31)), 3, 31)
+    return [date(year, 3, 31) for year in range(last_end.year, first_end.year - 1, -1)]

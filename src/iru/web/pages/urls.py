@@ -21,6 +21,7 @@ from iru.web.pages.head_of_service import (
     allocations_views,
     catalogue_views,
     overview_views,
+    report_views,
     users_views,
 )
 from iru.web.pages.team_manager import views as team_manager_views
@@ -104,6 +105,7 @@ imports: Patterns = [
 ]
 management: Patterns = [
     path("", overview_views.dashboard, name="dashboard"),
+    path("reports/annual/", report_views.annual, name="report-annual"),
     path("caseloads/", overview_views.caseloads, name="caseloads"),
     path("allocations/", allocations_views.search, name="allocate"),
     path("allocations/<int:pk>/", allocations_views.child_allocations, name="child-allocations"),

@@ -31,6 +31,11 @@ class Meeting(models.Model):
     class Outcome(models.TextChoices):
         PLAN = "plan", "Child protection plan"
         NO_PLAN = "no_plan", "No plan"
+        # The seed's other outcomes of an initial conference: a child already subject to a
+        # plan (one transferred in, say) whose category the conference changed, and a child
+        # who died before the conference could decide.
+        CHANGE_OF_CATEGORY = "change_of_category", "Change of category"
+        CHILD_DIED = "child_died", "Child died"
 
     external_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -43,7 +48,7 @@ class Meeting(models.Model):
     )
     attendees = models.JSONField(default=list, blank=True)  # roles present, e.g. ["parent"]
     reports_shared_3_days = models.BooleanField(null=True, blank=True)
-    outcome = models.CharField(max_length=8, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     category = models.CharField(max_length=3, blank=True)  # NEG/PHY/SAB/EMO/MUL
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -63,11 +68,18 @@ class Meeting(models.Model):
 
 
 class MeetingChild(models.Model):
-    """A child covered by a meeting, and how they took part (PN0-PN7 at a LAC review)."""
+    """A child covered by a meeting, how they took part (PN0-PN7 at a LAC review) and what
+    became of the consultation booklet sent to them before it."""
+
+    class Booklet(models.TextChoices):
+        NOT_SENT = "not_sent", "Not sent"
+        SENT = "sent", "Sent, not returned"
+        RETURNED = "returned", "Returned"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="covered")
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="meeting_links")
     participation = models.CharField(max_length=3, blank=True)
+    booklet = models.CharField(max_length=8, choices=Booklet.choices, blank=True)  # "": not said
     # What recording the meeting wrote into the child's statutory record (primary keys and
     # the values they replaced: `children.services.records.Written`), so a correction or a
     # cancellation takes back exactly that. Empty for a meeting from the unit's files.

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "iru.web.oversight",
     "iru.web.schedule",
     "iru.web.imports",
+    "iru.web.reports",
     # The roles' pages (no models).
     "iru.web.pages",
 ]

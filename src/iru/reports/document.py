@@ -58,8 +58,9 @@ class Table:
     label and one cell per further column.
 
     `total_row`: the last row is the total of the rows above it, column by column, for every
-    column of counts (the public edition needs to know, so that no hidden count can be worked
-    out from it). `counts_children`: False for a table whose counts are not of children or
+    column of counts; `total_column`: the last column is the total of the other columns of
+    counts in its row (the public edition needs to know both, so that no hidden count can be
+    worked out from them). `counts_children`: False for a table whose counts are not of children or
     their records (the unit's posts): small numbers there are not hidden. `source` says where
     the numbers come from (the figure keys, or the unit's records), so each can be traced.
     """
@@ -72,6 +73,7 @@ class Table:
     source: str = ""
     total_row: bool = False
     counts_children: bool = True
+    total_column: bool = False
 
     @property
     def body(self) -> tuple[Row, ...]:
@@ -291,6 +293,7 @@ def _block_json(block: Block) -> dict[str, Any]:
         "note": block.note,
         "source": block.source,
         "total_row": block.total_row,
+        "total_column": block.total_column,
         "counts_children": block.counts_children,
     }
 
@@ -348,6 +351,7 @@ def _block_from(data: dict[str, Any]) -> Block:
         note=data["note"],
         source=data["source"],
         total_row=data["total_row"],
+        total_column=data["total_column"],
         counts_children=data["counts_children"],
     )
 

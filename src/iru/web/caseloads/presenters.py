@@ -6,12 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from iru.rules.caseloads import HANDBOOK_HIGH, HANDBOOK_LOW
 from iru.web.core.presenters import status_tag_class
 from iru.web.people.models import Staff
 
-# IRO Handbook (2010) ch. 7: 50-70 looked-after children per full-time IRO.
-HANDBOOK_LOW = 50
-HANDBOOK_HIGH = 70
 _TAGS = {
     "under": ("Under range", status_tag_class("under_range")),
     "within": ("Within range", status_tag_class("within_range")),

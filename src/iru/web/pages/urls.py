@@ -21,8 +21,13 @@ from iru.web.pages.head_of_service import (
     allocations_views,
     catalogue_views,
     overview_views,
-    report_views,
     users_views,
+)
+from iru.web.pages.reports import (
+    annual_views,
+    benchmark_views,
+    narrative_views,
+    publish_views,
 )
 from iru.web.pages.team_manager import views as team_manager_views
 from iru.web.pages.unit_admin import import_views
@@ -105,7 +110,6 @@ imports: Patterns = [
 ]
 management: Patterns = [
     path("", overview_views.dashboard, name="dashboard"),
-    path("reports/annual/", report_views.annual, name="report-annual"),
     path("caseloads/", overview_views.caseloads, name="caseloads"),
     path("allocations/", allocations_views.search, name="allocate"),
     path("allocations/<int:pk>/", allocations_views.child_allocations, name="child-allocations"),
@@ -128,6 +132,38 @@ management: Patterns = [
     path("users/<int:pk>/role/", users_views.user_role, name="user-role"),
     path("users/<int:pk>/deactivate/", users_views.user_deactivate, name="user-deactivate"),
 ]
+reports: Patterns = [
+    path("", annual_views.index, name="index"),
+    path("annual/<str:year_end>/", annual_views.annual, name="annual"),
+    path(
+        "annual/<str:year_end>/download/<str:format>/",
+        annual_views.annual_download,
+        name="annual-download",
+    ),
+    path(
+        "annual/<str:year_end>/narrative/<str:key>/",
+        narrative_views.narrative,
+        name="narrative",
+    ),
+    path("annual/<str:year_end>/publish/", publish_views.publish, name="publish"),
+    path(
+        "annual/<str:year_end>/published/<int:version>/",
+        publish_views.published,
+        name="published",
+    ),
+    path(
+        "annual/<str:year_end>/published/<int:version>/<str:format>/<str:edition>/",
+        publish_views.published_download,
+        name="published-download",
+    ),
+    path("benchmarks/", benchmark_views.benchmarks, name="benchmarks"),
+    path("benchmarks/<int:pk>/", benchmark_views.benchmark_edit, name="benchmark"),
+    path(
+        "benchmarks/<int:pk>/remove/",
+        benchmark_views.benchmark_remove_view,
+        name="benchmark-remove",
+    ),
+]
 
 urlpatterns: Patterns = [
     path("", common_views.home, name="home"),
@@ -148,4 +184,5 @@ urlpatterns: Patterns = [
     path("unit/", include((unitadmin, "unitadmin"))),
     path("imports/", include((imports, "imports"))),
     path("management/", include((management, "management"))),
+    path("reports/", include((reports, "reports"))),
 ]

@@ -118,3 +118,8 @@ CSRF_COOKIE_HTTPONLY = True
 
 # The council whose unit this is: shown in the header of every page.
 IRU_COUNCIL_NAME = os.environ.get("IRU_COUNCIL_NAME", "Borsetshire Council")
+
+# The council's own report template for Word (a .docx whose styles, header and footer the
+# report takes) and its logo for the reports' title page (PNG, JPEG or SVG): both optional.
+IRU_REPORT_DOCX_TEMPLATE = os.environ.get("IRU_REPORT_DOCX_TEMPLATE", "")
+IRU_COUNCIL_LOGO = os.environ.get("IRU_COUNCIL_LOGO", "")

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from iru.rules.caseloads import HANDBOOK_HIGH, HANDBOOK_LOW
 from iru.rules.years import current_year_end
 from iru.web import clock
 from iru.web.caseloads import presenters
@@ -44,8 +45,8 @@ def caseloads(request: SignedInRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "total": presenters.caseload_total(rows),
-        "low": presenters.HANDBOOK_LOW,
-        "high": presenters.HANDBOOK_HIGH,
+        "low": HANDBOOK_LOW,
+        "high": HANDBOOK_HIGH,
         "today": today,
         "nav": "caseloads",
     }

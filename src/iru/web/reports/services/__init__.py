@@ -1,0 +1,1 @@
+"""Writes of the reports domain: narrative, benchmarks, publication."""

@@ -99,8 +99,12 @@ def test_a_missing_group_is_no_data_not_an_error():
 def test_the_narrative_sits_in_its_section_in_the_seed_s_order():
     document = _document({}, narrative={"summary": "The year in **brief**.", "priorities": "- A"})
     titles = [section.title for section in document.sections]
-    assert titles[:4] == ["Summary", "Purpose of the service and legal context",
-                          "The Independent Reviewing Unit", "Activities during the year"]  # fmt: skip
+    assert titles[:4] == [
+        "Summary",
+        "Purpose of the service and legal context",
+        "The Independent Reviewing Unit",
+        "Activities during the year",
+    ]
     assert titles[-2:] == ["Priorities for next year", "Recommendations"]
     assert document.sections[0].narrative == "The year in **brief**."
     keys = {s.narrative_key for s in document.sections if s.narrative_key}
@@ -132,13 +136,14 @@ def test_comparators_are_the_latest_published_by_the_year_end():
 
 
 def test_initial_conference_outcomes_count_children_with_totals_both_ways():
-    by_month = {f"2023-{m:02d}": {"plan": 10, "no_plan": 1, "change_of_category": 0,
-                                  "child_died": 0, "not_recorded": 0} for m in range(4, 13)}  # fmt: skip
-    by_month |= {f"2024-0{m}": {"plan": 5, "no_plan": 0, "change_of_category": 1,
-                                "child_died": 0, "not_recorded": 0} for m in range(1, 4)}  # fmt: skip
+    none = {"plan": 0, "no_plan": 0, "change_of_category": 0, "child_died": 0, "not_recorded": 0}
+    by_month = {f"2023-{m:02d}": none | {"plan": 10, "no_plan": 1} for m in range(4, 13)}
+    by_month |= {f"2024-0{m}": none | {"plan": 5, "change_of_category": 1} for m in range(1, 4)}
     document = _document({"unit": {"icpc": {"outcomes": {"by_month": by_month}}}})
     table, rows = _rows(document, "cp-initial-outcomes")
-    assert table.total_row and table.total_column
+    assert table.total_row
+    assert table.total_column
     assert rows["Child became subject to a plan"][-1] == 9 * 10 + 3 * 5
     assert rows["Change of category"][-1] == 3
-    assert rows["Total"][0] == 11 and rows["Total"][-1] == 9 * 11 + 3 * 6
+    assert rows["Total"][0] == 11
+    assert rows["Total"][-1] == 9 * 11 + 3 * 6

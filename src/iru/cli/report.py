@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--edition", choices=["full", "public"], default="full",
                         help="public: small numbers suppressed (DfE rule)")  # fmt: skip
     parser.add_argument("--published", action="store_true",
-                        help="the published version, as kept on the day it was published")  # fmt: skip
+                        help="the published version, as kept on the day")  # fmt: skip
     parser.add_argument("--version", type=int, help="with --published: that version")
 
 

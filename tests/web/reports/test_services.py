@@ -124,7 +124,8 @@ def test_publishing_freezes_the_document_and_its_files_append_only(head):
     assert from_json(report.document) == document
     assert report.content_hash == content_hash(document)
     stored = PublishedFile.objects.get(report=report, format="pdf", edition="public")
-    assert bytes(stored.content) == b"%PDF-2" and len(stored.sha256) == 64
+    assert bytes(stored.content) == b"%PDF-2"
+    assert len(stored.sha256) == 64
     with pytest.raises(AppendOnlyError):
         report.save()
     with pytest.raises(AppendOnlyError):

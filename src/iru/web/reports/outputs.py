@@ -15,8 +15,8 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from iru.reports.docx import docx_from_document
 from iru.reports.document import Edition, ReportDocument
+from iru.reports.docx import docx_from_document
 from iru.reports.pdf import pdf_from_html
 from iru.reports.published import public_edition
 from iru.reports.spreadsheets import csv_zip_from_document, xlsx_from_document

@@ -55,8 +55,8 @@ def benchmark_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """Correct a value or its source: the measure, comparator and year stay (a value for
     another year is a new one)."""
     record = benchmark_record(pk)
-    form = BenchmarkCorrectForm(posted(request),
-                                initial={"value": record.value, "source": record.source})  # fmt: skip
+    initial = {"value": record.value, "source": record.source}
+    form = BenchmarkCorrectForm(posted(request), initial=initial)
     if form.is_valid():
         try:
             benchmark_correct(user=request.user, benchmark=record, **form.cleaned_data,
@@ -66,7 +66,8 @@ def benchmark_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Comparator value corrected")
             return redirect("reports:benchmarks")
-    context = page_context(request, form=form, record=record, measure=MEASURES.get(record.measure),
+    measure = MEASURES.get(record.measure)
+    context = page_context(request, form=form, record=record, measure=measure,
                            history=benchmark_history(record))  # fmt: skip
     return render(request, "reports/benchmark_edit.html", context)
 

@@ -42,9 +42,10 @@ def publish(request: SignedInRequest, year_end: str) -> HttpResponse:
     if form.is_valid():
         document = replace(draft_annual(day, today=today), status="published")
         try:
-            report = report_publish(user=request.user, document=document,
-                                    files=every_file(document),
-                                    reason=form.cleaned_data["reason"], now=clock.now())  # fmt: skip
+            report = report_publish(
+                user=request.user, document=document, files=every_file(document),
+                reason=form.cleaned_data["reason"], now=clock.now(),
+            )  # fmt: skip
         except ValidationError as error:
             add_service_errors(form, error)
         else:

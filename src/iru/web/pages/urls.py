@@ -14,7 +14,7 @@ from iru.web.pages.chair import (
     rating_views,
 )
 from iru.web.pages.chair import views as chair_views
-from iru.web.pages.common import answer_views
+from iru.web.pages.common import answer_views, rag_report_views
 from iru.web.pages.common import views as common_views
 from iru.web.pages.common.forms import SignInForm
 from iru.web.pages.head_of_service import (
@@ -128,6 +128,10 @@ management: Patterns = [
     path("users/<int:pk>/role/", users_views.user_role, name="user-role"),
     path("users/<int:pk>/deactivate/", users_views.user_deactivate, name="user-deactivate"),
 ]
+# The unit's reports, for every role that may read them (each sees its own children's).
+reports: Patterns = [
+    path("rag/", rag_report_views.rag_report, name="rag-report"),
+]
 
 urlpatterns: Patterns = [
     path("", common_views.home, name="home"),
@@ -148,4 +152,5 @@ urlpatterns: Patterns = [
     path("unit/", include((unitadmin, "unitadmin"))),
     path("imports/", include((imports, "imports"))),
     path("management/", include((management, "management"))),
+    path("reports/", include((reports, "reports"))),
 ]

@@ -28,6 +28,7 @@ CONCERNS = ("red", "amber")
 STRENGTHS = ("green",)
 THEMES = 5  # the most frequent reasons shown as themes (more when several tie for 5th place)
 
+_DATES = ("day", "sent", "response_due", "responded")
 RAG_FRAME_SCHEMA: dict[str, Any] = {
     "rating_id": pl.Int64,
     "day": pl.Date,
@@ -41,7 +42,6 @@ RAG_FRAME_SCHEMA: dict[str, Any] = {
     "responded": pl.Date,
     "cancelled": pl.Boolean,
 }
-_DATES = ("day", "sent", "response_due", "responded")
 
 
 def rag_ratings_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
@@ -50,18 +50,38 @@ def rag_ratings_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
     A date given with a time of day (a meeting at 23:59) is just its date; a missing column is
     null (`cancelled` false); `reasons` may be any iterable of codes, each counted once.
     """
-    records = [_record(row) for row in rows]
-    return pl.DataFrame(records, schema=RAG_FRAME_SCHEMA, orient="row")
+    rows = list(rows)
+    scalars = {name: [row.get(name) for row in rows] for name in RAG_FRAME_SCHEMA}
+    del scalars["reasons"]
+    for name in _DATES:
+        scalars[name] = [_date(value) for value in scalars[name]]
+    scalars["cancelled"] = [bool(value) for value in scalars["cancelled"]]
+    given = [
+        (i, code) for i, row in enumerate(rows) for code in sorted(set(row.get("reasons") or ()))
+    ]
+    owners, codes = [i for i, _ in given], [code for _, code in given]
+    # The reasons as a long table gathered into lists, in code order (sorted above, kept by
+    # the grouping): a list Series built from Python lists, or sorted in polars, is slow.
+    reasons = (
+        pl.DataFrame({"_row": owners, "code": codes}, schema={"_row": pl.Int64, "code": pl.String})
+        .group_by("_row", maintain_order=True)
+        .agg(reasons=pl.col("code"))
+    )
+    frame = pl.DataFrame(
+        scalars, schema={k: v for k, v in RAG_FRAME_SCHEMA.items() if k in scalars}
+    )
+    return (
+        frame.with_row_index("_row")
+        .with_columns(pl.col("_row").cast(pl.Int64))
+        .join(reasons, on="_row", how="left")
+        .sort("_row")
+        .with_columns(pl.col("reasons").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+        .select(list(RAG_FRAME_SCHEMA))
+    )
 
 
-def _record(row: Mapping[str, Any]) -> tuple[Any, ...]:
-    values = dict(row)
-    for column in _DATES:
-        value = values.get(column)
-        values[column] = value.date() if isinstance(value, datetime) else value
-    values["reasons"] = sorted(set(values.get("reasons") or ()))
-    values["cancelled"] = bool(values.get("cancelled"))
-    return tuple(values.get(column) for column in RAG_FRAME_SCHEMA)
+def _date(value: Any) -> Any:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def counted(frame: pl.DataFrame) -> pl.DataFrame:

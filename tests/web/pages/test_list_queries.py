@@ -307,6 +307,11 @@ LIST_PAGES = {
     "dashboard": ListPage("management:dashboard", "head_of_service", add_children, ""),
     "dashboard (chairs)": ListPage("management:dashboard", "head_of_service", add_chairs, ""),
     "annual report": ListPage("management:report-annual", "head_of_service", add_children, ""),
+    "monthly RAG report": ListPage("reports:rag-report", "head_of_service", add_children, ""),
+    "monthly RAG report (team manager)": ListPage(
+        "reports:rag-report", "team_manager", add_children, ""
+    ),
+    "monthly RAG report (chair)": ListPage("reports:rag-report", "chair", add_children, ""),
     "find a child": ListPage(
         "management:allocate",
         "head_of_service",

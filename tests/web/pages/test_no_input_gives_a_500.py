@@ -211,6 +211,7 @@ FILTERS: dict[str, tuple[str, str, list[str]]] = {
     "schedule": ("admin", "unitadmin:schedule", ["chair", "kind", "page"]),
     "children": ("admin", "children:list", ["page"]),
     "imports": ("admin", "imports:history", ["page"]),
+    "RAG report": ("chair", "reports:rag-report", ["month"]),
 }
 FUZZ = settings(
     max_examples=25,

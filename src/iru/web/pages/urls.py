@@ -14,7 +14,7 @@ from iru.web.pages.chair import (
     rating_views,
 )
 from iru.web.pages.chair import views as chair_views
-from iru.web.pages.common import answer_views
+from iru.web.pages.common import answer_views, rag_report_views
 from iru.web.pages.common import views as common_views
 from iru.web.pages.common.forms import SignInForm
 from iru.web.pages.head_of_service import (
@@ -132,6 +132,8 @@ management: Patterns = [
     path("users/<int:pk>/role/", users_views.user_role, name="user-role"),
     path("users/<int:pk>/deactivate/", users_views.user_deactivate, name="user-deactivate"),
 ]
+# The unit's reports: the Head of Service and admin reach the annual report; every role
+# reaches the monthly RAG report, each for its own children.
 reports: Patterns = [
     path("", annual_views.index, name="index"),
     path("annual/<str:year_end>/", annual_views.annual, name="annual"),
@@ -163,6 +165,7 @@ reports: Patterns = [
         benchmark_views.benchmark_remove_view,
         name="benchmark-remove",
     ),
+    path("rag/", rag_report_views.rag_report, name="rag-report"),
 ]
 
 urlpatterns: Patterns = [

@@ -27,7 +27,7 @@ def page_context(request: SignedInRequest, **context: Any) -> dict[str, Any]:
     """What every report page needs: the role's layout and whether the user may write."""
     head = request.user.role == "head_of_service"
     return {
-        "layout": "head_of_service/layout.html" if head else "reports/admin_layout.html",
+        "layout": "head_of_service/layout.html" if head else "reports/_layout.html",
         "nav": "reports",
         "may_write": may_write_reports(request.user),
         **context,

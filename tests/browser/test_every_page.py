@@ -112,6 +112,7 @@ PAGES = {
         "imports:run",
         "imports:overlaps",
         "imports:due-dates",
+        "imports:reviews-export",
     },
     "head_of_service": EVERYONE
     | MANAGEMENT
@@ -134,6 +135,7 @@ PAGES = {
         "imports:run",
         "imports:overlaps",
         "imports:due-dates",
+        "imports:reviews-export",
     },
 }
 ALWAYS = {"home", "sign-in"}
@@ -208,6 +210,11 @@ def _impossible_date(prefix: str, text: str) -> Callable[[Any], None]:
     return submit
 
 
+def _query(text: str) -> Callable[[Any], None]:
+    """The page again with `text` as its query string (a GET form's answer)."""
+    return lambda page: page.goto(page.url.split("?")[0] + text)
+
+
 def _role_without_staff(page: Any) -> None:
     page.check("input[name=role][value=chair]")
     page.select_option("#id_staff", "")
@@ -240,6 +247,7 @@ ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "unitadmin:convening-change": _button("Save the change"),  # no reason given
     "unitadmin:convening-cancel": _button("Cancel the meeting"),
     "imports:upload": _button("Upload and import"),
+    "imports:reviews-export": _query("?year=1900"),  # a year not offered
     "management:allocate": _button("Find child"),
     "management:child-allocations": _button("Reallocate"),
     "management:allocation-correct": _button("Save the correction"),  # no reason given

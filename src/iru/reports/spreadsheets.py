@@ -18,13 +18,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Final
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -48,6 +49,7 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\']")
 # Names Excel keeps for itself, compared in any case.
 _RESERVED_NAMES: Final = frozenset({CONTENTS.lower(), "history"})
 WIDTH_MIN, WIDTH_MAX = 8, 60
+DATE_FORMAT: Final = "d mmmm yyyy"
 BOLD = Font(bold=True)
 LINK = Font(color="0563C1", underline="single")
 
@@ -93,30 +95,26 @@ def sheet_names(table_ids: Iterable[str]) -> list[str]:
 
 
 def _contents_sheet(sheet: Worksheet, document: ReportDocument, names: list[str]) -> None:
-    sheet.append([safe_text(document.title)])
-    sheet["A1"].font = Font(bold=True, size=14)
+    rows = _Rows(sheet)
+    rows.add([safe_text(document.title)], font=Font(bold=True, size=14), sized=False)
     if document.subtitle:
-        sheet.append([safe_text(document.subtitle)])
-    sheet.append([])
+        rows.add([safe_text(document.subtitle)], sized=False)
+    rows.add([])
     for label, value in _about(document):
-        sheet.append([label, value])
+        rows.add([label, value])
         sheet.cell(sheet.max_row, 1).font = BOLD
-        if isinstance(value, date):
-            sheet.cell(sheet.max_row, 2).number_format = "d mmmm yyyy"
-    sheet.append([])
-    sheet.append(["Number", "Section", "Table", "Sheet"])
-    for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+    rows.add([])
+    rows.add(["Number", "Section", "Table", "Sheet"], font=BOLD)
     number = 0
     for section in document.sections:
         for table in section.tables:
             name = names[number]
             number += 1
-            sheet.append([number, safe_text(section.title), safe_text(table.caption), name])
+            at = rows.add([Number(number, "0"), safe_text(section.title),
+                           safe_text(table.caption), name])  # fmt: skip
             for column in (3, 4):  # the caption and the sheet name lead to the sheet
-                _link(sheet.cell(sheet.max_row, column), name)
-    _text_types(sheet)
-    _size_columns(sheet, first_row=1)
+                _link(sheet.cell(at, column), name)
+    rows.size_columns()
 
 
 def _about(document: ReportDocument) -> list[tuple[str, str | date]]:
@@ -142,62 +140,68 @@ def _link(cell: Cell, sheet_name: str) -> None:
 
 
 def _table_sheet(sheet: Worksheet, table: Table) -> None:
-    sheet.append([safe_text(table.caption)])
-    sheet["A1"].font = BOLD
-    sheet.append(headings(table))
-    for cell in sheet[2]:
-        cell.font = BOLD
+    """The caption, the headings (frozen), the rows (the total row bold), the note and source;
+    the columns sized to the headings and rows."""
+    rows = _Rows(sheet)
+    rows.add([safe_text(table.caption)], font=BOLD, sized=False)
+    rows.add(headings(table), font=BOLD)
     sheet.freeze_panes = "A3"
-    for values in sheet_rows(table):
-        sheet.append([_cell_value(value) for value in values])
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, Number):
-                sheet.cell(sheet.max_row, column).number_format = value.number_format
-    if table.total_row and table.rows:
-        for cell in sheet[sheet.max_row]:
-            cell.font = BOLD
+    body = list(sheet_rows(table))
+    for index, values in enumerate(body, start=1):
+        total = table.total_row and index == len(body)
+        rows.add(values, font=BOLD if total else None)
     notes = [table.note, f"Source: {table.source}" if table.source else ""]
     if any(notes):
-        sheet.append([])
+        rows.add([])
     for note in filter(None, notes):
-        sheet.append([safe_text(note)])
-    _text_types(sheet)
-    _size_columns(sheet, first_row=2, last_row=2 + len(table.rows))
+        rows.add([safe_text(note)], sized=False)
+    rows.size_columns()
 
 
-def _cell_value(value: SheetValue) -> int | float | str | None:
+class _Rows:
+    """Rows added to a sheet: each number with its format, each text typed as text (openpyxl
+    would write text starting with = as a formula: `safe_text` is the first lock, this the
+    second), and each column's width noted from the rows that size it."""
+
+    def __init__(self, sheet: Worksheet) -> None:
+        self.sheet = sheet
+        self.widths: dict[int, int] = {}
+
+    def add(self, values: Sequence[SheetValue | date], *, font: Font | None = None,
+            sized: bool = True) -> int:  # fmt: skip
+        """Add a row of `values` (in `font`); `sized`: its values set their columns' widths.
+        Returns the row's number."""
+        self.sheet.append([_cell_value(value) for value in values])
+        at: int = self.sheet.max_row
+        for column, value in enumerate(values, start=1):
+            if value == "":
+                continue
+            cell = self.sheet.cell(at, column)
+            if isinstance(value, str):
+                cell.data_type = "s"
+            else:
+                cell.number_format = _number_format(value)
+            if font is not None:
+                cell.font = font
+            if sized:
+                self.widths[column] = max(self.widths.get(column, 0), _width(value))
+        return at
+
+    def size_columns(self) -> None:
+        for column, width in self.widths.items():
+            letter = get_column_letter(column)
+            self.sheet.column_dimensions[letter].width = min(max(width + 2, WIDTH_MIN), WIDTH_MAX)
+
+
+def _cell_value(value: SheetValue | date) -> int | float | str | date | None:
     if isinstance(value, Number):
         return value.value
     return value or None  # an empty cell, not an empty string
 
 
-def _text_types(sheet: Worksheet) -> None:
-    """Every text cell typed as a string: openpyxl would write text starting with = as a
-    formula (already prefixed by `safe_text`; this is the second lock)."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+def _number_format(value: Number | date) -> str:
+    return DATE_FORMAT if isinstance(value, date) else value.number_format
 
 
-def _size_columns(sheet: Worksheet, *, first_row: int, last_row: int | None = None) -> None:
-    """Each column as wide as its widest value from `first_row` to `last_row` (the caption,
-    note and source above and below may run on over the next columns)."""
-    widths: dict[int, int] = {}
-    for row in sheet.iter_rows(min_row=first_row, max_row=last_row):
-        for cell in row:
-            if cell.value is None:
-                continue
-            value = cell.value
-            shown = value if isinstance(value, str) else _as_number(value)
-            widths[cell.column] = max(widths.get(cell.column, 0), display_width(shown))
-    for column, width in widths.items():
-        letter = sheet.cell(1, column).column_letter
-        sheet.column_dimensions[letter].width = min(max(width + 2, WIDTH_MIN), WIDTH_MAX)
-
-
-def _as_number(value: object) -> SheetValue:
-    if isinstance(value, date):
-        return f"{value:%d %B %Y}"
-    assert isinstance(value, int | float)
-    return Number(value, "")
+def _width(value: SheetValue | date) -> int:
+    return len(f"{value:%-d %B %Y}") if isinstance(value, date) else display_width(value)

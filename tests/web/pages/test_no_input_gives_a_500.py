@@ -211,6 +211,7 @@ FILTERS: dict[str, tuple[str, str, list[str]]] = {
     "schedule": ("admin", "unitadmin:schedule", ["chair", "kind", "page"]),
     "children": ("admin", "children:list", ["page"]),
     "imports": ("admin", "imports:history", ["page"]),
+    "reviews for the return": ("head", "imports:reviews-export", ["year"]),
 }
 FUZZ = settings(
     max_examples=25,

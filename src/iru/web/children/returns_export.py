@@ -9,14 +9,14 @@ what is left is what the return must hold. Callers scope `children` with
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Q, QuerySet
 
 from iru.data.write903 import ReviewRow
-from iru.rules.years import COLLECTION_YEAR_FIRST_MONTH, collection_year_label
+from iru.rules.years import collection_year, collection_year_label
 from iru.web.children.models import Child, LacReview
 
 
@@ -57,20 +57,25 @@ class YearReviews:
 
 
 def reviews_by_collection_year() -> list[YearReviews]:
-    """The counts of every collection year holding a review, latest first: one query."""
-    from_april = Case(
-        When(review__month__gte=COLLECTION_YEAR_FIRST_MONTH, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    counts = (
-        LacReview.objects.annotate(year=ExtractYear("review") + from_april)
-        .values("year")
+    """The counts of every collection year holding a review, latest first: one query.
+
+    The database counts by day (plain comparisons, no date function per row, which SQLite
+    would run in Python) and `iru.rules.years.collection_year` puts the days in their years."""
+    by_day = (
+        LacReview.objects.values("review")
         .annotate(
             reviews=Count("pk"),
             recorded_here=Count("pk", filter=Q(source_file="")),
             without_code=Count("pk", filter=Q(review_code__isnull=True) | Q(review_code="")),
         )
-        .order_by("-year")
+        .order_by()
     )
-    return [YearReviews(**row) for row in counts]
+    years: dict[int, Counter[str]] = {}
+    for day in by_day:
+        counts = years.setdefault(collection_year(day.pop("review")), Counter())
+        counts.update(day)
+    return [
+        YearReviews(year=year, reviews=counts["reviews"], recorded_here=counts["recorded_here"],
+                    without_code=counts["without_code"])
+        for year, counts in sorted(years.items(), reverse=True)
+    ]  # fmt: skip

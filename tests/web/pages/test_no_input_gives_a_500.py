@@ -212,6 +212,7 @@ FILTERS: dict[str, tuple[str, str, list[str]]] = {
     "children": ("admin", "children:list", ["page"]),
     "imports": ("admin", "imports:history", ["page"]),
     "RAG report": ("chair", "reports:rag-report", ["month"]),
+    "reviews for the return": ("head", "imports:reviews-export", ["year"]),
 }
 FUZZ = settings(
     max_examples=25,

@@ -99,10 +99,10 @@ def _unit_dataset(args: argparse.Namespace) -> UnitDataset | None:
         except Exception as error:
             raise _CommandError(f"cannot read the database: {_one_line(error)}") from None
     from iru.data.unit_files import UnitFileError, read_unit_files, unit_files_under
-    from iru.figures.unit.files import unit_dataset_from_files
+    from iru.figures.unit.files import FILES_READ, unit_dataset_from_files
 
     try:
-        files = unit_files_under(args.source)
+        files = [f for f in unit_files_under(args.source) if f[0].endswith(FILES_READ)]
         return unit_dataset_from_files(read_unit_files(files)) if files else None
     except UnitFileError as error:
         raise _CommandError(_one_line(error)) from None

@@ -10,12 +10,20 @@ import does. The files hold no posts, booklets or escalation stages: those frame
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol, TypeVar
-
-import polars as pl
+from typing import Protocol, TypeVar
 
 from iru.data.unit_rows import UnitData
-from iru.figures.unit.dataset import UNIT_SCHEMAS, UnitDataset
+from iru.figures.unit.dataset import UnitDataset, unit_frame
+
+# The unit's files these figures read (a unit folder's RAG ratings and oversight notes, its
+# largest files, are left unread).
+FILES_READ = (
+    "staff.csv",
+    "allocations.csv",
+    "meetings.csv",
+    "participation.csv",
+    "escalations.csv",
+)
 
 
 class _Row(Protocol):
@@ -33,7 +41,7 @@ def unit_dataset_from_files(data: UnitData) -> UnitDataset:
     meetings = _last_rows(data.meetings)
     codes = {(r.meeting_id, r.child_id): r.code for r in data.participation}
     return UnitDataset(
-        meetings=_frame(
+        meetings=unit_frame(
             "meetings",
             ["meeting_id", "kind", "date", "chair_id", "outcome", "attendees"],
             [
@@ -48,7 +56,7 @@ def unit_dataset_from_files(data: UnitData) -> UnitDataset:
                 for n, r in enumerate(meetings)
             ],
         ),
-        meeting_children=_frame(
+        meeting_children=unit_frame(
             "meeting_children",
             ["meeting_id", "child_id", "participation"],
             [
@@ -57,7 +65,7 @@ def unit_dataset_from_files(data: UnitData) -> UnitDataset:
                 for child in dict.fromkeys(r.child_ids)
             ],
         ),
-        allocations=_frame(
+        allocations=unit_frame(
             "allocations",
             ["child_id", "kind", "chair_id", "start", "end"],
             [
@@ -65,12 +73,12 @@ def unit_dataset_from_files(data: UnitData) -> UnitDataset:
                 for r in _last_rows(data.allocations)
             ],
         ),
-        staff=_frame(
+        staff=unit_frame(
             "staff",
             ["staff_id", "role", "fte"],
             [(n, r.role, None if r.fte is None else float(r.fte)) for n, r in enumerate(staff)],
         ),
-        escalations=_frame(
+        escalations=unit_frame(
             "escalations",
             ["escalation_id", "raised", "stage", "resolved", "cafcass_referral"],
             [
@@ -84,9 +92,3 @@ def unit_dataset_from_files(data: UnitData) -> UnitDataset:
 def _last_rows(rows: Sequence[R]) -> list[R]:
     """Each ID's last row, in the order the IDs first appear."""
     return list({row.id: row for row in rows}.values())
-
-
-def _frame(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> pl.DataFrame:
-    """`rows` as a frame of the unit's `table`, its `columns` typed by the table's schema."""
-    schema = {column: UNIT_SCHEMAS[table][column] for column in columns}
-    return pl.DataFrame(rows, schema=schema, orient="row")

@@ -15,9 +15,11 @@ from iru.data.dataset import Dataset
 from iru.figures.compute import Prepared
 from iru.figures.cp import cp_tables
 from iru.figures.output import ratio
+from iru.figures.unit.months import by_month_and_total
 from iru.rules.calendar import bank_holidays_covering
 from iru.rules.years import ReportingYear
 
+MEASURES = ("held", "in_timescale", "unmatched")
 CENSUS_REVIEWS_SCHEMA = {"LAchildID": pl.String(), "date": pl.Date(), "in_timescale": pl.Boolean()}
 
 
@@ -46,23 +48,13 @@ def rcpc_conference_figures(
     A conference is `unmatched` when a child it covered has no review conference in the
     census on its date (or it covered no child); otherwise in timescale when every child's is.
     """
-    conferences = _conferences(held, covered, census)
+    conferences = _conferences(held, covered, census).with_columns(held=pl.lit(True))
     counts = {
-        str(month): (int(n), int(in_timescale), int(unmatched))
-        for month, n, in_timescale, unmatched in conferences.group_by("month")
-        .agg(pl.len(), pl.col("in_timescale").sum(), pl.col("unmatched").sum())
-        .iter_rows()
+        (str(row["month"]), measure): int(row[measure])
+        for row in conferences.group_by("month").agg(pl.col(MEASURES).sum()).iter_rows(named=True)
+        for measure in MEASURES
     }
-    by_month = {
-        label: dict(
-            zip(("held", "in_timescale", "unmatched"), counts.get(label, (0, 0, 0)), strict=True)
-        )
-        for label in year.month_labels
-    }
-    total = {
-        key: sum(month[key] for month in by_month.values())
-        for key in ("held", "in_timescale", "unmatched")
-    }
+    by_month, total = by_month_and_total(counts, MEASURES, year)
     return {
         "by_month": by_month,
         "total": total,

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+import polars as pl
+
 from iru.data.unit_rows import UnitData
 from iru.figures.unit.dataset import UnitDataset, unit_frame
 
@@ -38,33 +40,10 @@ def unit_dataset_from_files(data: UnitData) -> UnitDataset:
     """`data`'s staff, allocations, meetings (with participation) and escalations."""
     staff = _last_rows(data.staff)
     staff_number = {row.id: number for number, row in enumerate(staff)}
-    meetings = _last_rows(data.meetings)
-    codes = {(r.meeting_id, r.child_id): r.code for r in data.participation}
+    meetings, covered = _meetings(data, staff_number)
     return UnitDataset(
-        meetings=unit_frame(
-            "meetings",
-            ["meeting_id", "kind", "date", "chair_id", "outcome", "attendees"],
-            [
-                (
-                    n,
-                    r.kind,
-                    r.date,
-                    staff_number.get(r.chair_id),
-                    r.outcome or None,
-                    list(r.attendees),
-                )
-                for n, r in enumerate(meetings)
-            ],
-        ),
-        meeting_children=unit_frame(
-            "meeting_children",
-            ["meeting_id", "child_id", "participation"],
-            [
-                (n, child, codes.get((r.id, child)))
-                for n, r in enumerate(meetings)
-                for child in dict.fromkeys(r.child_ids)
-            ],
-        ),
+        meetings=meetings,
+        meeting_children=covered,
         allocations=unit_frame(
             "allocations",
             ["child_id", "kind", "chair_id", "start", "end"],
@@ -87,6 +66,30 @@ def unit_dataset_from_files(data: UnitData) -> UnitDataset:
             ],
         ),
     )
+
+
+def _meetings(data: UnitData, staff_number: dict[str, int]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The meetings, and the children each covered with their participation code."""
+    meetings = _last_rows(data.meetings)
+    codes = {(r.meeting_id, r.child_id): r.code for r in data.participation}
+    held = unit_frame(
+        "meetings",
+        ["meeting_id", "kind", "date", "chair_id", "outcome", "attendees"],
+        [
+            (n, r.kind, r.date, staff_number.get(r.chair_id), r.outcome or None, r.attendees)
+            for n, r in enumerate(meetings)
+        ],
+    )
+    covered = unit_frame(
+        "meeting_children",
+        ["meeting_id", "child_id", "participation"],
+        [
+            (n, child, codes.get((r.id, child)))
+            for n, r in enumerate(meetings)
+            for child in dict.fromkeys(r.child_ids)
+        ],
+    )
+    return held, covered
 
 
 def _last_rows(rows: Sequence[R]) -> list[R]:

@@ -11,6 +11,7 @@ import polars as pl
 
 from iru.figures.calendar import month_in_year
 from iru.figures.output import quotient
+from iru.figures.unit.months import by_month_and_total, counts_by_month
 from iru.rules.years import MONTHS_IN_YEAR, ReportingYear
 
 MEETING_KINDS = ("lac_review", "icpc", "rcpc")
@@ -30,15 +31,7 @@ def held_meetings(meetings: pl.DataFrame, year: ReportingYear) -> pl.DataFrame:
 
 def meeting_figures(held: pl.DataFrame, year: ReportingYear) -> dict[str, object]:
     """`unit.meetings.*`: held by kind, by month and kind, and the average a month."""
-    counts = {
-        (str(month), str(kind)): int(n)
-        for month, kind, n in held.group_by("month", "kind").len().iter_rows()
-    }
-    by_month = {
-        label: {kind: counts.get((label, kind), 0) for kind in MEETING_KINDS}
-        for label in year.month_labels
-    }
-    total = {kind: sum(month[kind] for month in by_month.values()) for kind in MEETING_KINDS}
+    by_month, total = by_month_and_total(counts_by_month(held, "kind"), MEETING_KINDS, year)
     conferences = sum(total[kind] for kind in CONFERENCE_KINDS)
     average = {kind: quotient(n, MONTHS_IN_YEAR) for kind, n in total.items()}
     return {
@@ -63,13 +56,6 @@ def icpc_outcome_figures(
             .otherwise(pl.lit(NOT_RECORDED))
         )
     )
-    counts = {
-        (str(month), str(result)): int(n)
-        for month, result, n in children.group_by("month", "outcome").len().iter_rows()
-    }
-    by_month = {
-        label: {result: counts.get((label, result), 0) for result in ICPC_OUTCOMES}
-        for label in year.month_labels
-    }
-    total = {result: sum(month[result] for month in by_month.values()) for result in ICPC_OUTCOMES}
+    counts = counts_by_month(children, "outcome")
+    by_month, total = by_month_and_total(counts, ICPC_OUTCOMES, year)
     return {"by_month": by_month, "total": total}

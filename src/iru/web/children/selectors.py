@@ -175,6 +175,26 @@ class UnitWrites:
 UNIT_ADDS_TO = ("reviews", "cp_plans", "cp_reviews")
 
 
+_CP_REVIEW_COLUMNS = {
+    "LAchildID": "plan__child__la_child_id",
+    "CPPstartDate": "plan__start",
+    "CPPreviewDate": "review_date",
+    **_WHERE,
+}
+
+
+def plan_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Every plan and plan review (the returns' and those the unit's meetings added) as the
+    Dataset's `cp_plans` and `cp_reviews`, without the rest of the returns: all the review
+    conferences' timeliness needs (`iru.figures.cp`)."""
+    plans = next(table for table in CHILD_TABLES if table.name == "cp_plans")
+    columns = {plans.id_column: "child__la_child_id", **plans.columns, **_WHERE}
+    return (
+        _frame("cp_plans", CpPlan.objects.all(), columns),
+        _frame("cp_reviews", CpPlanReview.objects.all(), _CP_REVIEW_COLUMNS),
+    )
+
+
 def returns_frames(*, returns_only: UnitWrites | None = None) -> ReturnsFrames:
     """Every child's records as the `iru.data.Dataset`'s frames, with the DfE column names
     (`children.columns` maps both ways, so the import and this read cannot drift apart).
@@ -205,16 +225,7 @@ def returns_frames(*, returns_only: UnitWrites | None = None) -> ReturnsFrames:
     plan_reviews = CpPlanReview.objects.all()
     if returns_only is not None:
         plan_reviews = plan_reviews.exclude(source_file="").exclude(plan__source_file="")
-    frames["cp_reviews"] = _frame(
-        "cp_reviews",
-        plan_reviews,
-        {
-            "LAchildID": "plan__child__la_child_id",
-            "CPPstartDate": "plan__start",
-            "CPPreviewDate": "review_date",
-            **_WHERE,
-        },
-    )
+    frames["cp_reviews"] = _frame("cp_reviews", plan_reviews, _CP_REVIEW_COLUMNS)
     return ReturnsFrames(
         header=frames["header"],
         episodes=frames["episodes"],

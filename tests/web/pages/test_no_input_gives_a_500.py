@@ -219,6 +219,8 @@ FILTERS: dict[str, tuple[str, str, list[str]]] = {
     "schedule": ("admin", "unitadmin:schedule", ["chair", "kind", "page"]),
     "children": ("admin", "children:list", ["page"]),
     "imports": ("admin", "imports:history", ["page"]),
+    "RAG report": ("chair", "reports:rag-report", ["month"]),
+    "reviews for the return": ("head", "imports:reviews-export", ["year"]),
 }
 FUZZ = settings(
     max_examples=25,

@@ -79,8 +79,9 @@ def head(imported) -> User:
 def _review_meeting(chair: User, child: str, held: str, code: str):
     k = Child.objects.get(la_child_id=child)
     return meeting_record(user=chair, kind="lac_review", held=d(held), children=[k],
-                          participation={k.pk: code}, attendees=["child"],
-                          reports_shared_3_days=True, today=TODAY)  # fmt: skip
+                          participation={k.pk: code}, booklets={k.pk: "returned"},
+                          attendees=["child"], reports_shared_3_days=True,
+                          today=TODAY)  # fmt: skip
 
 
 def test_the_year_s_reviews_read_back_the_same_with_the_app_s_and_without_the_cancelled(

@@ -118,6 +118,7 @@ PAGES = {
         "imports:run",
         "imports:overlaps",
         "imports:due-dates",
+        "imports:reviews-export",
     },
     "head_of_service": EVERYONE
     | MANAGEMENT
@@ -140,6 +141,7 @@ PAGES = {
         "imports:run",
         "imports:overlaps",
         "imports:due-dates",
+        "imports:reviews-export",
     },
 }
 ALWAYS = {"home", "sign-in"}
@@ -215,7 +217,7 @@ def _impossible_date(prefix: str, text: str) -> Callable[[Any], None]:
 
 
 def _query(text: str) -> Callable[[Any], None]:
-    """A form sent by GET (a month picker): ask for the page with a value it must refuse."""
+    """The page again with `text` as its query string (a GET form's answer)."""
     return lambda page: page.goto(page.url.split("?")[0] + text)
 
 
@@ -251,6 +253,7 @@ ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "unitadmin:convening-change": _button("Save the change"),  # no reason given
     "unitadmin:convening-cancel": _button("Cancel the meeting"),
     "imports:upload": _button("Upload and import"),
+    "imports:reviews-export": _query("?year=1900"),  # a year not offered
     "management:allocate": _button("Find child"),
     "management:child-allocations": _button("Reallocate"),
     "management:allocation-correct": _button("Save the correction"),  # no reason given

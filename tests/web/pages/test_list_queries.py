@@ -303,6 +303,12 @@ LIST_PAGES = {
     "meetings convened": ListPage("unitadmin:convenings", "admin", add_children),
     "records to check": ListPage("unitadmin:to-check", "admin", add_plans_to_check),
     "import history": ListPage("imports:history", "admin", add_import_runs, "upload 29"),
+    "reviews for the return (the years)": ListPage(
+        "imports:reviews-export", "admin", add_children, ""
+    ),
+    "reviews for the return (the file)": ListPage(
+        "imports:reviews-export", "head_of_service", add_children, "G29,", "get", {"year": "2024"}
+    ),
     "caseloads": ListPage("management:caseloads", "head_of_service", add_chairs, "Chair 29"),
     "dashboard": ListPage("management:dashboard", "head_of_service", add_children, ""),
     "dashboard (chairs)": ListPage("management:dashboard", "head_of_service", add_chairs, ""),

@@ -30,7 +30,7 @@ from iru.web.pages.reports import (
     publish_views,
 )
 from iru.web.pages.team_manager import views as team_manager_views
-from iru.web.pages.unit_admin import import_views
+from iru.web.pages.unit_admin import export_views, import_views
 from iru.web.pages.unit_admin import views as unit_admin_views
 
 Patterns = list[URLPattern | URLResolver]
@@ -107,6 +107,7 @@ imports: Patterns = [
     path("<int:pk>/", import_views.run_detail, name="run"),
     path("<int:pk>/overlaps/", import_views.run_overlaps_page, name="overlaps"),
     path("<int:pk>/due-dates/", import_views.run_due_changes_page, name="due-dates"),
+    path("reviews-export/", export_views.reviews_export, name="reviews-export"),
 ]
 management: Patterns = [
     path("", overview_views.dashboard, name="dashboard"),

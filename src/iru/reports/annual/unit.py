@@ -3,7 +3,7 @@ participation and the dispute resolution process (docs/figures.md `unit.*`)."""
 
 from __future__ import annotations
 
-from iru.reports.annual.layout import Figures, Years, count, get, line_chart
+from iru.reports.annual.layout import Figures, Years, count, get, line_chart, share_at
 from iru.reports.document import Block, Cell, Table
 from iru.rules.caseloads import HANDBOOK_HIGH, HANDBOOK_LOW
 
@@ -123,8 +123,8 @@ def participation(years: Years) -> tuple[Block, ...]:
     )  # fmt: skip
     present = tuple(
         (label, (count(years.this, f"unit.meetings.held.{kind}"),
-                 count(years.this, f"unit.participation.child_attended.{kind}"),
-                 count(years.this, f"unit.participation.advocate.{kind}")))
+                 share_at(years.this, f"unit.participation.child_attended.{kind}"),
+                 share_at(years.this, f"unit.participation.advocate.{kind}")))
         for label, kind in MEETING_KINDS[:3]
     )  # fmt: skip
     this, _, _ = years.labels

@@ -87,8 +87,9 @@ def file_name(document: ReportDocument, format: str) -> str:
 def every_file(document: ReportDocument) -> dict[tuple[str, str], bytes]:
     """Every format of both editions: what publishing keeps."""
     files = {}
-    for edition in ("full", "public"):
-        shown = edition_of(document, edition)  # type: ignore[arg-type]
+    editions: tuple[Edition, ...] = ("full", "public")
+    for edition in editions:
+        shown = edition_of(document, edition)
         for format in FORMATS:
             files[format, edition] = render_file(shown, format)
     return files

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from iru.reports.annual import annual_document, year_label
-from iru.reports.document import ReportDocument
+from iru.reports.document import Edition, ReportDocument
 from iru.reports.narrative import ANNUAL
 from iru.web import clock
 from iru.web.imports.selectors import report_year_ends
@@ -88,7 +88,7 @@ def annual_download(request: SignedInRequest, year_end: str, format: str) -> Htt
         raise Http404("No such format")
     today = clock.today()
     day = covered_year_end(year_end, today=today)
-    edition = "public" if request.GET.get("edition") == "public" else "full"
+    edition: Edition = "public" if request.GET.get("edition") == "public" else "full"
     document = edition_of(draft_annual(day, today=today), edition)
     report_downloaded(user=request.user, kind="annual", period=day.isoformat(), format=format,
                       edition=edition, path=request.get_full_path())  # fmt: skip

@@ -43,9 +43,13 @@ class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
         raise RefusedFetch(f"not loaded in a report: {url[:80]}")
 
 
-def pdf_from_html(html: str, *, base_url: str | None = None) -> bytes:
+def pdf_from_html(html: str, *, base_url: str | None = None, tagged: bool = True) -> bytes:
     """The PDF of a report's HTML document. `base_url` resolves relative links (a file URL
-    inside the package); nothing outside the package is ever loaded."""
+    inside the package); nothing outside the package is ever loaded.
+
+    `tagged`: a tagged PDF (its headings, lists and tables marked as such, the reading order
+    kept), which screen readers need and which a report published on the council's website
+    must be (the public sector accessibility regulations); it costs about a tenth more time."""
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=LocalOnlyFetcher())
-    pdf: bytes = document.write_pdf()
+    pdf: bytes = document.write_pdf(pdf_tags=tagged)
     return pdf

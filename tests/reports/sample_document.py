@@ -177,6 +177,16 @@ def sample_document() -> ReportDocument:
     )  # fmt: skip
 
 
+def with_broken_charts() -> ReportDocument:
+    """The sample with one more section of two charts that cannot be drawn: one names a
+    table the report does not have, the other plots a column its table does not have."""
+    lost = Chart("lost", "A lost chart", "no-such-table", "line", (Series(0),))
+    odd = Chart("odd", "An odd chart", "staffing", "bar", (Series(7),))
+    document = sample_document()
+    extra = Section("extra", "Extra", (lost, odd))
+    return replace(document, sections=(*document.sections, extra))
+
+
 def _hide(table: Table, hidden: dict[tuple[int, int], str]) -> Table:
     rows = tuple(
         (label, tuple(hidden.get((r, c), cell) for c, cell in enumerate(cells)))

@@ -15,7 +15,8 @@ from iru.reports import charts
 from iru.reports.chart_drawing import PALETTE, SUPPRESSED_NOTE, chart_figure
 from iru.reports.chart_layout import category_labels
 from iru.reports.chart_scales import value_axis_top
-from iru.reports.charts import chart_png, chart_svg, text_alternative
+from iru.reports.charts import ChartError, chart_png, chart_svg, text_alternative
+from iru.reports.document import Chart, Series, Table
 from tests.reports.sample_document import (
     conferences_chart,
     public_document,
@@ -148,7 +149,8 @@ def test_bars_carry_their_values_and_long_labels_wrap() -> None:
 
 
 def test_month_labels_are_shortened_and_others_wrapped_at_spaces() -> None:
-    assert category_labels(["April 2015", "September 2015"], 6) == ["Apr\n2015", "Sep\n2015"]
+    months = ["November 2015", "December 2015", "January 2016", "February 2016"]
+    assert category_labels(months, 6) == ["Nov\n2015", "Dec", "Jan\n2016", "Feb"]
     assert category_labels(["Under 20 miles", "Unknown"], 8) == ["Under 20\nmiles", "Unknown"]
     assert category_labels(["Supercalifragilistic"], 5) == ["Supercalifragilistic"]
 
@@ -195,3 +197,20 @@ def test_every_colour_stands_out_on_white() -> None:
 def test_matplotlib_keeps_its_font_list_out_of_the_home_directory() -> None:
     assert os.environ["MPLCONFIGDIR"]
     assert not os.environ["MPLCONFIGDIR"].startswith(os.path.expanduser("~/.config"))
+
+
+def test_a_chart_of_a_column_its_table_lacks_says_so() -> None:
+    table = sample_document().table("red-reasons")  # one column of values
+    chart = replace(reasons_chart(), series=(Series(0), Series(2, "comparator")))
+    with pytest.raises(ChartError, match=r"has 1 columns of values; the chart plots 3\."):
+        chart_svg(chart, table)
+    with pytest.raises(ChartError):
+        chart_png(chart, table)
+
+
+def test_a_table_with_no_rows_draws_an_empty_chart_that_says_so() -> None:
+    empty = Table("empty", "Nothing yet", ("Month", "Reviews"), ())
+    chart = Chart("empty-chart", "Nothing yet", "empty", "column", (Series(0),))
+    svg = chart_svg(chart, empty)
+    assert "Nothing to show" in svg
+    assert 'role="img"' in svg

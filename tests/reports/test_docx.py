@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from iru.reports.charts import text_alternative
 from iru.reports.document import cell_detail, cell_text
 from iru.reports.docx import DEFAULT_TEMPLATE, docx_from_document
-from tests.reports.sample_document import public_document, sample_document
+from tests.reports.sample_document import public_document, sample_document, with_broken_charts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -219,3 +219,14 @@ def test_the_committed_template_is_what_the_script_makes() -> None:
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert script.template_bytes() == DEFAULT_TEMPLATE.read_bytes()
+
+
+def test_a_chart_that_cannot_be_drawn_is_a_line_saying_why() -> None:
+    word = docx.Document(io.BytesIO(docx_from_document(with_broken_charts())))
+    texts = [p.text for p in word.paragraphs]
+    assert any(t.startswith("This chart cannot be drawn. An odd chart: the table") for t in texts)
+    lost = (
+        "This chart cannot be drawn. A lost chart: its table (no-such-table) is not in the report."
+    )
+    assert lost in texts
+    assert len(word.inline_shapes) == 3  # the sample's three, and no more

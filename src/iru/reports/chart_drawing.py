@@ -91,8 +91,28 @@ def has_suppressed(chart: Chart, table: Table) -> bool:
     return any(cells[s.column] == SUPPRESSED for _, cells in table.body for s in chart.series)
 
 
+class ChartError(ValueError):
+    """A chart that cannot be drawn from the table it names (the message says why)."""
+
+
+def check_chart(chart: Chart, table: Table | None) -> None:
+    """ChartError if the chart cannot be drawn from `table`: it is missing, or the chart
+    plots a column the table does not have."""
+    if table is None:
+        raise ChartError(f"{chart.title}: its table ({chart.table_id}) is not in the report.")
+    values = min([len(table.columns) - 1, *(len(cells) for _, cells in table.rows)])
+    outside = [s.column + 1 for s in chart.series if not 0 <= s.column < values]
+    if not chart.series or outside:
+        raise ChartError(
+            f"{chart.title}: the table {table.caption!r} has {values} columns of values; the"
+            f" chart plots {', '.join(map(str, outside)) or 'none of them'}."
+        )
+
+
 def chart_figure(chart: Chart, table: Table) -> Figure:
-    """The chart as a Figure: line, column or bar, with a legend naming each series."""
+    """The chart as a Figure: line, column or bar, with a legend naming each series.
+    ChartError if the table does not have the columns the chart plots."""
+    check_chart(chart, table)
     plotted = plotted_series(chart, table)
     labels = [label for label, _ in table.body]
     suppressed = has_suppressed(chart, table)
@@ -109,6 +129,8 @@ def chart_figure(chart: Chart, table: Table) -> Figure:
     _label_categories(figure, axes, chart, layout, labels)
     value_axis(axes, chart, [v for item in plotted for v in item.values if v is not None])
     _legend(figure, chart, plotted, layout)
+    if not labels:
+        axes.text(0.5, 0.5, "Nothing to show", transform=axes.transAxes, ha="center", color=INK)
     if suppressed:
         figure.text(0.01, 0.015, SUPPRESSED_NOTE, fontsize=LABEL_SIZE, color=INK)
     return figure
@@ -203,11 +225,11 @@ def _label_categories(
     horizontal = chart.kind == "bar"
     if horizontal:
         axes.set_yticks([])
-        axes.set_ylim(len(labels) - 0.5, -0.5)
+        axes.set_ylim(max(len(labels), 1) - 0.5, -0.5)
         place = offset_copy(axes.get_yaxis_transform(), fig=figure, x=-4, units="points")
     else:
         axes.set_xticks([])
-        axes.set_xlim(-0.5, len(labels) - 0.5)
+        axes.set_xlim(-0.5, max(len(labels), 1) - 0.5)
         place = offset_copy(axes.get_xaxis_transform(), fig=figure, y=-4, units="points")
     for position, label in enumerate(wrapped):
         axes.text(

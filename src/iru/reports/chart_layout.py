@@ -39,12 +39,17 @@ _MONTH = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (
 
 
 def category_labels(labels: list[str], wrap: int) -> list[str]:
-    """The row labels as the category axis shows them: months as "Apr" over "2015" (twelve
-    full month names do not fit side by side), anything else wrapped at spaces."""
-    months = [_MONTH.match(label) for label in labels]
-    if labels and all(months):
-        return [f"{m.group(1)}\n{m.group(2)}" for m in months if m]
-    return [textwrap.fill(label, wrap, break_long_words=False) for label in labels]
+    """The row labels as the category axis shows them: months shortened ("Apr"; twelve full
+    names do not fit side by side), the year under the first month and each January ("Apr"
+    over "2015", "May", ..., "Jan" over "2016"); anything else wrapped at spaces."""
+    months = [match for label in labels if (match := _MONTH.match(label))]
+    if not labels or len(months) < len(labels):
+        return [textwrap.fill(label, wrap, break_long_words=False) for label in labels]
+    years = [None, *(m.group(2) for m in months)]
+    return [
+        f"{m.group(1)}\n{m.group(2)}" if m.group(2) != year else m.group(1)
+        for m, year in zip(months, years, strict=False)
+    ]
 
 
 def layout_for(chart: Chart, labels: list[str], series: int, *, note: bool) -> Layout:

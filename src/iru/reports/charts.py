@@ -32,8 +32,16 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.typing import RcKeyType
 
-from iru.reports.chart_drawing import SUPPRESSED_NOTE, chart_figure, has_suppressed
+from iru.reports.chart_drawing import (
+    SUPPRESSED_NOTE,
+    ChartError,
+    chart_figure,
+    check_chart,
+    has_suppressed,
+)
 from iru.reports.document import Chart, Table, chart_text_alternative
+
+__all__ = ["ChartError", "chart_png", "chart_svg", "text_alternative"]
 
 _SETTINGS: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
@@ -47,7 +55,8 @@ _DRAWING = threading.Lock()
 
 
 def chart_svg(chart: Chart, table: Table) -> str:
-    """The chart as an inline `<svg>` element, titled and described for assistive technology.
+    """The chart as an inline `<svg>` element, titled and described for assistive technology
+    (ChartError, saying why, if the table does not have the columns the chart plots).
 
     Kept for the process's life, so a report shown again (or a draft whose narrative alone
     changed) is not drawn again."""
@@ -64,13 +73,14 @@ def _drawn_svg(key: str, chart: Chart, table: Table) -> str:
 
 
 def chart_png(chart: Chart, table: Table, dpi: int = 200) -> bytes:
-    """The chart as a PNG image, the same drawing as the SVG, for Word."""
+    """The chart as a PNG image, the same drawing as the SVG, for Word (or ChartError)."""
     with _DRAWING, matplotlib.rc_context(_SETTINGS):
         return _save(chart_figure(chart, table), "png", dpi=dpi)
 
 
 def text_alternative(chart: Chart, table: Table) -> str:
-    """The chart in words, with what `c` means when a value is hidden."""
+    """The chart in words, with what `c` means when a value is hidden (or ChartError)."""
+    check_chart(chart, table)
     words = chart_text_alternative(chart, table)
     return f"{words} {SUPPRESSED_NOTE}." if has_suppressed(chart, table) else words
 

@@ -20,11 +20,12 @@ import docx as python_docx
 from docx.document import Document
 from docx.shared import Pt
 
+from iru.reports.charts import ChartError
 from iru.reports.document import Chart, ReportDocument, Section
 from iru.reports.word_fields import add_contents_field, fixed_zip, update_fields_on_open
 from iru.reports.word_narrative import add_narrative
 from iru.reports.word_styles import StyleBook, fill_header
-from iru.reports.word_tables import add_chart, add_missing_chart, add_table
+from iru.reports.word_tables import add_chart, add_table
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates" / "report-template.docx"
 SUPPRESSED_NOTICE = (
@@ -103,12 +104,14 @@ def _section(
 
 
 def _chart(word: Document, styles: StyleBook, document: ReportDocument, chart: Chart) -> None:
+    """The chart, or a line saying why it cannot be drawn (never a failed download)."""
     try:
-        table = document.table(chart.table_id)
+        add_chart(word, styles, chart, document.table(chart.table_id))
     except KeyError:
-        add_missing_chart(word, chart)
-        return
-    add_chart(word, styles, chart, table)
+        word.add_paragraph(f"This chart cannot be drawn. {chart.title}: its table"
+                           f" ({chart.table_id}) is not in the report.")  # fmt: skip
+    except ChartError as error:
+        word.add_paragraph(f"This chart cannot be drawn. {error}")
 
 
 def _properties(word: Document, document: ReportDocument) -> None:

@@ -113,8 +113,3 @@ def add_chart(word: Document, styles: StyleBook, chart: Chart, table: Table) -> 
     properties.set("descr", text_alternative(chart, table))
     properties.set("title", chart.title)
     properties.set("name", chart.title[:60])
-
-
-def add_missing_chart(word: Document, chart: Chart) -> None:
-    """A chart whose table is not in the report: said, not a failure."""
-    word.add_paragraph(f"{chart.title}: this chart cannot be drawn (no table {chart.table_id}).")

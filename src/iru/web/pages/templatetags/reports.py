@@ -55,14 +55,14 @@ def chart_table(chart: Chart, document: ReportDocument) -> Table | None:
 
 @register.filter
 def chart_svg(chart: Chart, document: ReportDocument) -> SafeString:
-    """`{{ chart|chart_svg:document }}`: the chart as inline SVG, from its table."""
-    table = chart_table(chart, document)
-    if table is None:
-        return format_html(
-            '<p class="govuk-body">{}: this chart cannot be drawn, its table ({}) is not in'
-            " the report.</p>",
-            chart.title,
-            chart.table_id,
-        )
-    # Safe to mark: matplotlib's SVG, with the title and description escaped by chart_svg.
-    return mark_safe(charts.chart_svg(chart, table))  # noqa: S308
+    """`{{ chart|chart_svg:document }}`: the chart as inline SVG, from its table; a chart
+    that cannot be drawn (its table missing, or without the columns it plots) says why."""
+    try:
+        table = document.table(chart.table_id)
+        # Safe to mark: matplotlib's SVG, with the title and description escaped by chart_svg.
+        return mark_safe(charts.chart_svg(chart, table))  # noqa: S308
+    except KeyError:
+        problem = f"{chart.title}: its table ({chart.table_id}) is not in the report."
+    except charts.ChartError as error:
+        problem = str(error)
+    return format_html('<p class="govuk-body">This chart cannot be drawn. {}</p>', problem)

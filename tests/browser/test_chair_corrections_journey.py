@@ -38,6 +38,7 @@ def test_a_chair_corrects_a_meeting_and_its_rating_then_cancels_it(live_server, 
     page.check("#id_attendees_0")
     page.check("#id_reports_shared_0")
     page.check(f"#id_participation_{alfie.pk}_1")  # PN1
+    page.check(f"#id_booklet_{alfie.pk}_1")  # sent, not returned
     page.click("text=Save the meeting")
     page.click("text=Rate the case")
     page.check("#id_rating_1")  # amber
@@ -51,6 +52,7 @@ def test_a_chair_corrects_a_meeting_and_its_rating_then_cancels_it(live_server, 
     yesterday = today - timedelta(days=1)
     fill_date(page, "id_held", yesterday)
     page.check(f"#id_participation_{alfie.pk}_2")  # PN2
+    page.check(f"#id_booklet_{alfie.pk}_0")  # it came back after all
     page.click("text=Save the correction")
     assert (
         "Enter why you are changing the meeting"
@@ -62,6 +64,7 @@ def test_a_chair_corrects_a_meeting_and_its_rating_then_cancels_it(live_server, 
     banner = page.locator(".govuk-notification-banner").inner_text()
     assert "Meeting corrected: what it said before is kept" in banner
     assert LacReview.objects.get(child=alfie).review == yesterday
+    assert "Returned" in page.locator("tbody").inner_text()
     assert_accessible(page)
 
     page.goto(f"{live_server.url}/children/{alfie.pk}/")
@@ -86,5 +89,6 @@ def test_a_chair_corrects_a_meeting_and_its_rating_then_cancels_it(live_server, 
     page.click("text=History of this meeting")
     history = page.locator("table", has_text="Why").inner_text()
     assert "Held the day before" in history
+    assert "A1 consultation booklet" in history
     assert "Recorded for the wrong child" in history
     assert_accessible(page)

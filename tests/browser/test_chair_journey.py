@@ -61,6 +61,10 @@ def test_a_chair_s_journey(live_server, page):
     page.click("text=Continue")
     page.click("text=Save the meeting")  # empty: the error summary
     assert page.locator(".govuk-error-summary").is_visible()
+    assert (
+        "Select what happened to the consultation booklet"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
     assert_accessible(page)
     page.fill("#id_held_day", str(today.day))
     page.fill("#id_held_month", str(today.month))
@@ -68,8 +72,10 @@ def test_a_chair_s_journey(live_server, page):
     page.check("#id_attendees_0")
     page.check("#id_reports_shared_0")
     page.check(f"#id_participation_{alfie.pk}_1")  # PN1
+    page.check(f"#id_booklet_{alfie.pk}_0")  # returned
     page.click("text=Save the meeting")
     assert "LAC review by" in page.locator("tbody").inner_text()
+    assert "Returned" in page.locator("tbody").inner_text()
     assert_accessible(page)
 
     page.click("text=Rate the case")

@@ -56,7 +56,13 @@ ROLES = {
 # The pages each role may GET; every other named URL must refuse the role (403, 404, 405 or a
 # redirect elsewhere). "home" and "sign-in" are checked for every role (a redirect, and the
 # sign-in page before signing in).
-EVERYONE = {"children:list", "children:detail", "meetings:detail", "rag:escalation"}
+EVERYONE = {
+    "children:list",
+    "children:detail",
+    "meetings:detail",
+    "rag:escalation",
+    "reports:rag-report",
+}
 MANAGEMENT = {
     "management:dashboard",
     "management:report-annual",
@@ -112,6 +118,7 @@ PAGES = {
         "imports:run",
         "imports:overlaps",
         "imports:due-dates",
+        "imports:reviews-export",
     },
     "head_of_service": EVERYONE
     | MANAGEMENT
@@ -134,6 +141,7 @@ PAGES = {
         "imports:run",
         "imports:overlaps",
         "imports:due-dates",
+        "imports:reviews-export",
     },
 }
 ALWAYS = {"home", "sign-in"}
@@ -208,6 +216,11 @@ def _impossible_date(prefix: str, text: str) -> Callable[[Any], None]:
     return submit
 
 
+def _query(text: str) -> Callable[[Any], None]:
+    """The page again with `text` as its query string (a GET form's answer)."""
+    return lambda page: page.goto(page.url.split("?")[0] + text)
+
+
 def _role_without_staff(page: Any) -> None:
     page.check("input[name=role][value=chair]")
     page.select_option("#id_staff", "")
@@ -240,6 +253,7 @@ ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "unitadmin:convening-change": _button("Save the change"),  # no reason given
     "unitadmin:convening-cancel": _button("Cancel the meeting"),
     "imports:upload": _button("Upload and import"),
+    "imports:reviews-export": _query("?year=1900"),  # a year not offered
     "management:allocate": _button("Find child"),
     "management:child-allocations": _button("Reallocate"),
     "management:allocation-correct": _button("Save the correction"),  # no reason given
@@ -248,6 +262,7 @@ ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "management:reason-edit": _blank_then("#id_text", "Save"),
     "management:user-add": _button("Create user"),
     "management:user-role": _role_without_staff,
+    "reports:rag-report": _query("?month=1999-01"),  # a month the data does not cover
 }
 # Forms only some roles see: others read the escalation and the convened meeting.
 FORM_ROLES = {"rag:escalation": {"chair"}, "unitadmin:convening": {"admin"}}
@@ -469,12 +484,7 @@ def test_every_page_passes_axe(role, authority, live_server, browser) -> None:
         ERROR_STATES["sign-in"](page)
         page.wait_for_load_state()
         _check_error_state(problems, page, "sign-in")
-        page.fill("#id_username", role)
-        page.fill("#id_password", PASSWORD)
-        page.click("main button:has-text('Sign in')")
-        page.wait_for_load_state()
-        if reverse("sign-in") in page.url:
-            pytest.fail(f"{role} could not sign in")
+        _sign_in(page, role)
 
         sample = authority.samples[role]
         for name in _url_names():
@@ -494,6 +504,32 @@ def test_every_page_passes_axe(role, authority, live_server, browser) -> None:
     finally:
         context.close()
     assert not problems, f"{len(problems)} problems for {role}:\n\n" + "\n\n".join(problems)
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_the_rag_report_passes_axe(role, authority, live_server, browser) -> None:
+    """The monthly RAG report alone for each role (`-k rag`); the sweep above visits it too."""
+    problems: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(f"{live_server.url}{reverse('sign-in')}")
+        _sign_in(page, role)
+        url = f"{live_server.url}{reverse('reports:rag-report')}"
+        _visit(problems, page, "reports:rag-report", url, role)
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} problems for {role}:\n\n" + "\n\n".join(problems)
+
+
+def _sign_in(page: Any, role: str) -> None:
+    page.fill("#id_username", role)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button:has-text('Sign in')")
+    page.wait_for_load_state()
+    if reverse("sign-in") in page.url:
+        pytest.fail(f"{role} could not sign in")
 
 
 def _visit(problems: list[str], page: Any, name: str, url: str, role: str) -> None:

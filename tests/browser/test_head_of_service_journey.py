@@ -118,7 +118,7 @@ def test_the_dashboard_shows_a_review_recorded_today_beside_the_returns(page, li
     a1 = Child.objects.get(la_child_id="A1")
     meeting_record(
         user=iris, kind="lac_review", held=TODAY, children=[a1], participation={a1.pk: "PN1"},
-        attendees=["child"], reports_shared_3_days=True, today=TODAY,
+        booklets={a1.pk: "returned"}, attendees=["child"], reports_shared_3_days=True, today=TODAY,
     )  # fmt: skip
     visit(page, f"{live_server.url}/sign-in/")
     page.fill("#id_username", "head")

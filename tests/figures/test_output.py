@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from iru.figures.output import code_breakdown, cumulative, fixed_breakdown, nest, percent, ratio
+from iru.figures.output import (
+    code_breakdown,
+    cumulative,
+    fixed_breakdown,
+    nest,
+    percent,
+    quotient,
+    ratio,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +31,22 @@ from iru.figures.output import code_breakdown, cumulative, fixed_breakdown, nest
 )
 def test_percent_rounds_half_up_to_one_decimal(n, d, p):
     assert percent(n, d) == p
+
+
+@pytest.mark.parametrize(
+    ("n", "d", "q"),
+    [
+        (3, 12, 0.3),  # 0.25: half-up, where round() would give 0.2
+        (41, 4, 10.3),  # 10.25
+        (7, 12, 0.6),  # 0.583
+        (11, 12, 0.9),  # 0.917
+        (874, 12, 72.8),  # 72.83
+        (0, 12, 0.0),
+        (5, 0, None),
+    ],
+)
+def test_quotient_rounds_half_up_to_one_decimal(n, d, q):
+    assert quotient(n, d) == q
 
 
 def test_a_zero_denominator_gives_null():

@@ -16,6 +16,7 @@ from iru.rules.calendar import (
     is_working_day,
     last_working_day_by,
     working_days_between,
+    working_days_between_expr,
     working_days_left,
 )
 from tests.rules.forms import polars_form
@@ -165,6 +166,30 @@ def test_bank_holidays_covering_nothing_is_empty() -> None:
 )
 def test_working_days_between(start: date, end: date, expected: int) -> None:
     assert working_days_between(start, end) == expected
+    expr = working_days_between_expr(
+        pl.col("start"), pl.col("end"), bank_holidays_covering([start, end])
+    )
+    assert polars_form(expr, start=[start], end=[end]) == [expected]
+
+
+@settings(max_examples=100, deadline=None)
+@given(pairs=st.lists(st.tuples(dates, st.integers(-400, 400)), min_size=1, max_size=20))
+def test_working_days_between_agrees_with_polars(pairs: list[tuple[date, int]]) -> None:
+    starts = [start for start, _ in pairs]
+    ends = [start + timedelta(days=gap) for start, gap in pairs]
+    holidays_list = bank_holidays_covering([*starts, *ends])
+    expr = working_days_between_expr(pl.col("start"), pl.col("end"), holidays_list)
+    expected = [working_days_between(s, e) for s, e in zip(starts, ends, strict=True)]
+    assert polars_form(expr, start=starts, end=ends) == expected
+
+
+def test_working_days_between_expr_keeps_a_missing_date_missing() -> None:
+    expr = working_days_between_expr(
+        pl.col("start"), pl.col("end"), england_bank_holidays(2016, 2016)
+    )
+    # Thu 24 Mar 2016 to Tue 29 Mar: Good Friday and Easter Monday between, so 1.
+    got = polars_form(expr, start=[date(2016, 3, 24), None], end=[date(2016, 3, 29)] * 2)
+    assert got == [1, None]
 
 
 def _brute_force_count(start: date, end: date) -> int:

@@ -8,6 +8,8 @@ import pytest
 from iru.rules.years import (
     collection_year,
     collection_year_expr,
+    collection_year_from_label,
+    collection_year_label,
     collection_year_span,
     complete_month_ends,
     current_year_end,
@@ -42,6 +44,21 @@ def test_collection_year_span_holds_the_days_of_its_year(year: int) -> None:
     assert collection_year(first) == collection_year(last) == year
     assert collection_year(first - timedelta(days=1)) == year - 1
     assert collection_year(last + timedelta(days=1)) == year + 1
+
+
+@pytest.mark.parametrize(
+    ("label", "year"),
+    [("2015-16", 2016), ("2015/16", 2016), (" 2023-24 ", 2024), ("1999-00", 2000)],
+)
+def test_a_collection_year_is_written_as_the_dfe_writes_it(label: str, year: int) -> None:
+    assert collection_year_from_label(label) == year
+    assert collection_year_label(year) == label.strip().replace("/", "-")
+
+
+@pytest.mark.parametrize("label", ["2015-17", "2016", "15-16", "2015-2016", "", "0000-01", "x"])
+def test_a_collection_year_written_otherwise_is_refused(label: str) -> None:
+    with pytest.raises(ValueError, match=r"2015-16|does not follow"):
+        collection_year_from_label(label)
 
 
 def test_collection_year_expr_keeps_a_missing_date_missing() -> None:

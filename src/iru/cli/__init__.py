@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("iru.cli.importer", "import SSDA903, CIN census and unit files into the database"),
     "figures": ("iru.cli.figures", "print every figure of FIGURES.md for one year, as JSON"),
     "report": ("iru.cli.report", "write the annual report from the database, as HTML"),
+    "export": ("iru.cli.export", "write an SSDA903 table (Reviews) from the database, as CSV"),
     "manage": ("iru.cli.manage", "run a Django management command (migrate, createsuperuser, ...)"),
 }
 

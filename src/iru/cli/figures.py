@@ -1,4 +1,5 @@
-"""`iru figures SOURCE --year-end YYYY-MM-DD [--from-db]`: every figure of FIGURES.md as JSON.
+"""`iru figures SOURCE --year-end YYYY-MM-DD [--from-db]`: every figure of FIGURES.md as JSON,
+and the unit's own (`unit`, docs/figures.md) from the database or SOURCE's `unit` folders.
 
 Exit status 0 with the JSON on stdout; 2 with a one-line message on stderr when the year end
 is not a month's last day, SOURCE is not a folder, a file cannot be read at all, or the
@@ -18,6 +19,7 @@ from iru.rules.years import is_month_end
 
 if TYPE_CHECKING:
     from iru.data.dataset import Dataset
+    from iru.figures.unit import UnitDataset
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,9 +56,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"--year-end {args.year_end}: must be the last day of a month, as YYYY-MM-DD")
     try:
         dataset = _dataset(args)
-        from iru.figures import compute_figures
-
-        figures = compute_figures(dataset, year_end)
+        unit = _unit_dataset(args)
+        figures = _figures(dataset, unit, year_end)
     except _CommandError as error:
         return _fail(str(error))
     except Exception as error:  # a bug must still not print a traceback at a councillor
@@ -68,6 +69,45 @@ def run(args: argparse.Namespace) -> int:
 
 class _CommandError(Exception):
     pass
+
+
+def _figures(dataset: Dataset, unit: UnitDataset | None, year_end: date) -> dict[str, object]:
+    """The returns' figures, and the unit's (`unit`, before `warnings`) when its records
+    were read: the returns prepared once for both."""
+    from iru.figures import figures_for_year, prepare
+
+    prepared = prepare(dataset)
+    figures = figures_for_year(prepared, year_end)
+    if unit is None:
+        return figures
+    from iru.figures.unit import unit_figures
+
+    warnings = figures.pop("warnings")
+    return figures | unit_figures(unit, prepared, year_end) | {"warnings": warnings}
+
+
+def _unit_dataset(args: argparse.Namespace) -> UnitDataset | None:
+    """The unit's records: the database's with --from-db (none with --returns-only: the
+    returns alone hold none), else the `unit` folders under SOURCE, if any."""
+    if args.from_db:
+        if args.returns_only:
+            return None
+        try:
+            from iru.web.reports.selectors import unit_dataset
+
+            return unit_dataset()
+        except Exception as error:
+            raise _CommandError(f"cannot read the database: {_one_line(error)}") from None
+    from iru.data.unit_files import UnitFileError, read_unit_files, unit_files_under
+    from iru.figures.unit.files import FILES_READ, unit_dataset_from_files
+
+    try:
+        files = [f for f in unit_files_under(args.source) if f[0].endswith(FILES_READ)]
+        return unit_dataset_from_files(read_unit_files(files)) if files else None
+    except UnitFileError as error:
+        raise _CommandError(_one_line(error)) from None
+    except OSError as error:
+        raise _CommandError(f"{error.filename or args.source}: {error.strerror}") from None
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:

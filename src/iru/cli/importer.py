@@ -74,18 +74,17 @@ def read_path(path: Path) -> tuple[Dataset, Any]:
     """The returns (via `iru.data.read_source`) and the unit files under `path`."""
     from iru.data import read_source
     from iru.data.problems import UnreadableFile
-    from iru.data.unit_files import UNIT_FILE_NAMES, UnitFileError, read_unit_files
+    from iru.data.unit_files import (
+        UNIT_FILE_NAMES,
+        UnitFileError,
+        read_unit_files,
+        unit_files_under,
+    )
 
     try:
         if path.is_file() and path.name in UNIT_FILE_NAMES:
             return Dataset(), read_unit_files([(f"unit/{path.name}", path.read_bytes())])
-        unit_dirs = sorted(p for p in path.rglob("unit") if p.is_dir()) if path.is_dir() else []
-        unit_files = [
-            (str(f.relative_to(path)), f.read_bytes())
-            for folder in unit_dirs
-            for name in UNIT_FILE_NAMES
-            if (f := folder / name).is_file()
-        ]
+        unit_files = unit_files_under(path) if path.is_dir() else []
         unit = read_unit_files(unit_files) if unit_files else None
         return read_source(path), unit
     except (UnreadableFile, UnitFileError) as error:

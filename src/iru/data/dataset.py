@@ -138,7 +138,12 @@ def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
     Missing columns are added as nulls; extra columns are dropped. Use it wherever a frame is
     built by hand (tests, the database export) so every consumer sees one shape.
     """
-    schema = SCHEMAS[name]
+    return conform_to(SCHEMAS[name], frame)
+
+
+def conform_to(schema: Mapping[str, pl.DataType], frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with exactly the columns of `schema`, in order and cast to its types (missing
+    ones all null, extra ones dropped)."""
     columns = [
         (pl.col(col).cast(dtype) if col in frame.columns else pl.lit(None, dtype=dtype)).alias(col)
         for col, dtype in schema.items()

@@ -132,6 +132,18 @@ def read_unit_folder(folder: Path, *, name_prefix: str = "unit/") -> UnitData:
     return read_unit_files(files)
 
 
+def unit_files_under(source: Path) -> list[tuple[str, bytes]]:
+    """The unit's files in every folder named `unit` under `source`, as (path relative to
+    `source`, content), folders in path order: what `read_unit_files` reads."""
+    folders = sorted(p for p in source.rglob("unit") if p.is_dir())
+    return [
+        (str(file.relative_to(source)), file.read_bytes())
+        for folder in folders
+        for name in UNIT_FILE_NAMES
+        if (file := folder / name).is_file()
+    ]
+
+
 def read_unit_files(files: Sequence[tuple[str, bytes]]) -> UnitData:
     """Read unit files given as (name, content); the base name says which file each is."""
     tables: dict[str, tuple[Any, ...]] = {}

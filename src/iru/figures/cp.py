@@ -48,7 +48,7 @@ _START, _END = pl.col("CPPstartDate"), pl.col("CPPendDate")
 class CpTables:
     plans: pl.DataFrame  # one row per plan, with duration band, category, repeat flags
     initial: pl.DataFrame  # one row per initial conference: date, counted, within
-    reviews: pl.DataFrame  # one row per review conference: date, in_timescale
+    reviews: pl.DataFrame  # one row per review conference: LAchildID, date, in_timescale
     ethnicity: pl.DataFrame  # LAchildID, Ethnicity
 
 
@@ -148,7 +148,7 @@ def _review_conferences(reviews: pl.DataFrame, plans: pl.DataFrame) -> pl.DataFr
             plans.select("LAchildID", "CPPstartDate"), on=["LAchildID", "CPPstartDate"], how="semi"
         )
         .sort("LAchildID", "CPPstartDate", "CPPreviewDate")
-        .select(date=date_, in_timescale=(date_ <= due).fill_null(False))
+        .select("LAchildID", date=date_, in_timescale=(date_ <= due).fill_null(False))
     )
 
 

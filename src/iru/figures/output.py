@@ -15,9 +15,15 @@ UNKNOWN = "unknown"
 
 def percent(numerator: int, denominator: int) -> float | None:
     """`100 * numerator / denominator` rounded half-up to 1 dp; None when the denominator is 0."""
+    return quotient(100 * numerator, denominator)
+
+
+def quotient(numerator: int, denominator: int) -> float | None:
+    """`numerator / denominator` rounded half-up to 1 dp (an average, a caseload per FTE);
+    None when the denominator is 0. Whole numbers in, so a half is exact: 41 / 4 is 10.3."""
     if denominator == 0:
         return None
-    tenths = (2000 * numerator + denominator) // (2 * denominator)
+    tenths = (20 * numerator + denominator) // (2 * denominator)
     return tenths / 10
 
 

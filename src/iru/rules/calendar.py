@@ -12,7 +12,8 @@ to `ONE_OFF_BANK_HOLIDAYS` below with the proclamation it comes from, and remove
 package carries it (a test fails while both have it, as a reminder).
 
 "Within N working days" has its scalar form (`add_working_days`) and its polars form
-(`add_working_days_expr`, with the bank holidays passed in) side by side.
+(`add_working_days_expr`, with the bank holidays passed in) side by side, as has the count
+between two days (`working_days_between`, `working_days_between_expr`).
 """
 
 from __future__ import annotations
@@ -182,3 +183,26 @@ def working_days_between(start: date, end: date) -> int:
         return 0
     count = _working_days_after_through(start, end)
     return count if is_working_day(end) else count + 1
+
+
+def working_days_between_expr(start: pl.Expr, end: pl.Expr, holidays: list[date]) -> pl.Expr:
+    """`working_days_between` for columns of dates (Int32; null where either date is null).
+
+    `holidays` must hold every bank holiday between the earliest and latest date
+    (`bank_holidays_covering`). Working days after the earlier date up to and including the
+    later are polars' `business_day_count` from the day after each (it counts [start, end));
+    a non-working later date counts as the next working day, as the scalar form says.
+    """
+    early = pl.min_horizontal(start, end)
+    late = pl.max_horizontal(start, end)
+    one_day = pl.duration(days=1)
+    after = pl.business_day_count(early + one_day, late + one_day, holidays=holidays)
+    not_working = (late > early) & ~late.dt.is_business_day(holidays=holidays)
+    count = after + not_working.cast(pl.Int32)
+    return (
+        pl.when(start.is_null() | end.is_null())
+        .then(None)
+        .when(end < start)
+        .then(-count)
+        .otherwise(count)
+    )

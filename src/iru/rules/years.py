@@ -9,6 +9,7 @@ A reporting year ends on a month's last day YE, normally 31 March (FIGURES.md "C
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,6 +20,7 @@ from iru.rules.months import add_months
 COLLECTION_YEAR_FIRST_MONTH = 4  # April: a collection year runs from 1 April
 COLLECTION_YEAR_END = (3, 31)  # to 31 March, (month, day)
 MONTHS_IN_YEAR = 12
+_YEAR_LABEL = re.compile(r"([12]\d{3})[-/](\d{2})")
 
 
 def collection_year(day: date) -> int:
@@ -39,6 +41,23 @@ def collection_year_span(year: int) -> tuple[date, date]:
     """Return the first and last day of collection year `year`: 2016 is 1 Apr 2015 to 31 Mar
     2016."""
     return date(year - 1, COLLECTION_YEAR_FIRST_MONTH, 1), date(year, *COLLECTION_YEAR_END)
+
+
+def collection_year_label(year: int) -> str:
+    """The collection year as the DfE writes it: 2016 is "2015-16"."""
+    return f"{year - 1}-{year % 100:02d}"
+
+
+def collection_year_from_label(text: str) -> int:
+    """The collection year written "2015-16" (or "2015/16"): 2016. ValueError for anything
+    else, including two years that do not follow each other ("2015-17")."""
+    match = _YEAR_LABEL.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a collection year written as YYYY-YY, e.g. 2015-16")
+    first, second = int(match[1]), int(match[2])
+    if second != (first + 1) % 100:
+        raise ValueError(f"{text!r}: {match[2]} does not follow {first}")
+    return first + 1
 
 
 def current_year_end(today: date) -> date:

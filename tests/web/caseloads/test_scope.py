@@ -91,6 +91,8 @@ ROLE_PAGES = {
     "unitadmin:to-check": {"admin", "head_of_service"},
     "imports:history": {"admin", "head_of_service"},
     "imports:upload": {"admin"},
+    "reports:rag-report": {"chair", "team_manager", "admin", "head_of_service"},
+    "imports:reviews-export": {"admin", "head_of_service"},
 }
 REDIRECTS = {"home", "sign-in"}
 NON_CHAIR_REDIRECT = {"children:mine"}  # other roles are sent to the children list

@@ -26,8 +26,8 @@ pytestmark = pytest.mark.django_db
 def rated(chair, child, colour="amber", codes=("LAC-A-01",)):
     meeting = meeting_record(
         user=chair, kind="lac_review", held=d("2024-05-30"), children=[child],
-        participation={child.pk: "PN1"}, attendees=["child"], reports_shared_3_days=True,
-        today=TODAY,
+        participation={child.pk: "PN1"}, booklets={child.pk: "sent"}, attendees=["child"],
+        reports_shared_3_days=True, today=TODAY,
     )  # fmt: skip
     return rag_rating_send(user=chair, meeting=meeting, child=child, rating=colour,
                            reason_codes=list(codes), comment="Drift", today=TODAY)  # fmt: skip

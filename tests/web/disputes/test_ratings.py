@@ -24,7 +24,8 @@ HELD = d("2024-05-30")
 
 def record(user, kind, children, held=HELD, **kwargs):
     defaults = {"participation": {c.pk: "PN1" for c in children}, "attendees": ["child"],
-                    "reports_shared_3_days": True, "today": TODAY}  # fmt: skip
+                "booklets": {c.pk: "returned" for c in children},
+                "reports_shared_3_days": True, "today": TODAY}  # fmt: skip
     return meeting_record(user=user, kind=kind, held=held, children=children, **defaults | kwargs)
 
 

@@ -15,7 +15,7 @@ from iru.web.meetings.services.recording import meeting_cancel, meeting_correct,
 from iru.web.people.models import User
 from iru.web.schedule.selectors.due import next_meetings_due
 from tests.web.conftest import TODAY, d
-from tests.web.fixtures.chair import child_awaiting_icpc, make_user
+from tests.web.fixtures.chair import child_awaiting_icpc, child_on_a_plan_awaiting_icpc, make_user
 
 pytestmark = pytest.mark.django_db
 HELD = d("2024-05-30")
@@ -23,6 +23,7 @@ HELD = d("2024-05-30")
 
 def record(user, kind, children, **kwargs):
     defaults = {"participation": {c.pk: "PN1" for c in children}, "attendees": ["child"],
+                "booklets": {c.pk: "returned" for c in children},
                 "reports_shared_3_days": True, "today": TODAY}  # fmt: skip
     return meeting_record(user=user, kind=kind, held=HELD, children=children, **defaults | kwargs)
 
@@ -32,6 +33,7 @@ def correct(user, meeting, **overrides):
     args = {"held": meeting.date, "attendees": meeting.attendees,
             "reports_shared_3_days": meeting.reports_shared_3_days,
             "participation": {link.child_id: link.participation for link in links},
+            "booklets": {link.child_id: link.booklet for link in links},
             "reason": "Typed wrongly", "today": TODAY}  # fmt: skip
     return meeting_correct(user=user, meeting=meeting, **args | overrides)
 
@@ -120,3 +122,61 @@ def test_only_the_chair_who_recorded_it_or_the_head_of_service_changes_it(chair,
         meeting_cancel(user=colin, meeting=meeting, reason="x", today=TODAY)
     head = make_user("head2", User.Role.HEAD_OF_SERVICE, "S7")
     correct(head, meeting, attendees=["child", "parent"])
+
+
+def test_a_booklet_is_corrected_with_its_history_and_the_record_stays(chair, a1):
+    meeting = record(chair, "lac_review", [a1], booklets={a1.pk: "sent"})
+    review = LacReview.objects.get(child=a1, review=HELD)
+    correct(chair, meeting, booklets={a1.pk: "returned"}, reason="It came back on the day")
+    assert meeting.covered.get().booklet == "returned"
+    assert LacReview.objects.get(child=a1, review=HELD).pk == review.pk  # not written again
+    [line] = [line for line in meeting_history(meeting) if line.kind == "corrected"]
+    assert line.reason == "It came back on the day"
+    assert [(f.label, f.before, f.after) for f in line.fields] == [
+        ("A1 consultation booklet", "Sent, not returned", "Returned")
+    ]
+
+
+def test_a_recorded_booklet_may_not_be_left_unsaid(chair, a1):
+    meeting = record(chair, "lac_review", [a1], booklets={a1.pk: "sent"})
+    for wrong in ("", "lost"):
+        with pytest.raises(ValidationError) as raised:
+            correct(chair, meeting, booklets={a1.pk: wrong})
+        assert raised.value.message_dict == {
+            f"booklet_{a1.pk}": ["Select what happened to the consultation booklet"]
+        }
+    assert meeting.covered.get().booklet == "sent"
+
+
+def test_a_meeting_from_the_unit_s_files_gains_the_booklet_it_did_not_record(chair, a1):
+    meeting = Meeting.objects.get(external_id="M1")  # its booklet not recorded
+    assert meeting.covered.get().booklet == ""
+    correct(chair, meeting, reports_shared_3_days=False)  # it may stay unrecorded
+    correct(chair, meeting, booklets={a1.pk: "not_sent"})
+    assert meeting.covered.get().booklet == "not_sent"
+    lines = [f for line in meeting_history(meeting) for f in line.fields]
+    assert ("A1 consultation booklet", "Not recorded", "Not sent") in [
+        (f.label, f.before, f.after) for f in lines
+    ]
+
+
+def test_cancelling_a_change_of_category_takes_it_back(other_chair):
+    child = child_on_a_plan_awaiting_icpc("T1")
+    meeting = record(other_chair, "icpc", [child], participation={},
+                     outcome="change_of_category", category="SAB")  # fmt: skip
+    plan = CpPlan.objects.get(child=child)
+    assert plan.category_by_conference == "SAB"
+    meeting_cancel(user=other_chair, meeting=meeting, reason="Wrong conference", today=TODAY)
+    plan.refresh_from_db()
+    assert (plan.latest_category, plan.category_by_conference) == ("NEG", "")
+    assert Section47.objects.get(child=child).date_of_initial_cpc is None
+
+
+def test_a_new_date_writes_a_change_of_category_again(other_chair):
+    child = child_on_a_plan_awaiting_icpc("T1")
+    meeting = record(other_chair, "icpc", [child], participation={},
+                     outcome="change_of_category", category="SAB")  # fmt: skip
+    correct(other_chair, meeting, held=d("2024-05-31"))
+    plan = CpPlan.objects.get(child=child)
+    assert plan.category_by_conference == "SAB"
+    assert Section47.objects.get(child=child).date_of_initial_cpc == d("2024-05-31")

@@ -33,7 +33,8 @@ HELD = d("2024-05-30")
 
 def record(user, kind, children, held=HELD, **kwargs):
     defaults = {"participation": {c.pk: "PN1" for c in children}, "attendees": ["child"],
-                    "reports_shared_3_days": True, "today": TODAY}  # fmt: skip
+                "booklets": {c.pk: "returned" for c in children},
+                "reports_shared_3_days": True, "today": TODAY}  # fmt: skip
     return meeting_record(user=user, kind=kind, held=held, children=children, **defaults | kwargs)
 
 
@@ -102,7 +103,7 @@ def test_an_icpc_needs_an_outcome_and_a_category_for_a_plan(other_chair):
 
 
 def test_an_rcpc_adds_the_plan_s_review(other_chair, b2):
-    record(other_chair, "rcpc", [b2], participation={})
+    record(other_chair, "rcpc", [b2], participation={}, outcome="plan")
     plan = CpPlan.objects.get(child=b2, end__isnull=True)
     assert CpPlanReview.objects.filter(plan=plan, review_date=d("2024-05-30")).exists()
     due = next_meetings_due(Child.objects.filter(pk=b2.pk), today=TODAY)[b2.pk]
@@ -113,19 +114,17 @@ def test_a_review_conference_ending_the_plan_is_the_unit_s_word_not_the_census_s
     other_chair, b2, dataset
 ):
     plan = CpPlan.objects.get(child=b2)  # NEG, open in the census
-    record(other_chair, "rcpc", [b2], participation={}, outcome="no_plan", category="MUL")
+    record(other_chair, "rcpc", [b2], participation={}, outcome="no_plan")
     plan.refresh_from_db()
     assert (plan.end, plan.latest_category) == (None, "NEG")  # the census as imported
-    assert (plan.ended_by_conference, plan.category_by_conference) == (HELD, "MUL")
+    assert (plan.ended_by_conference, plan.category_by_conference) == (HELD, "")
     assert b2.pk not in next_meetings_due(Child.objects.filter(pk=b2.pk), today=TODAY)
     assert list(plans_to_check()) == [plan]
     # The next census agrees: nothing left to check.
-    plans = dataset.cp_plans.with_columns(
-        CPPendDate=pl.lit(HELD), LatestCategoryOfAbuse=pl.lit("MUL")
-    )
+    plans = dataset.cp_plans.with_columns(CPPendDate=pl.lit(HELD))
     import_dataset(dataset=replace(dataset, cp_plans=plans), unit=None, today=TODAY)
     plan.refresh_from_db()
-    assert (plan.end, plan.latest_category) == (HELD, "MUL")
+    assert plan.end == HELD
     assert not plans_to_check().exists()
 
 
@@ -145,3 +144,32 @@ def test_only_a_chair_records_meetings(imported, a1):
     manager = make_user("tess", "team_manager", "S3")
     with pytest.raises(PermissionDenied):
         record(manager, "lac_review", [a1])
+
+
+def test_each_child_s_consultation_booklet_is_kept(chair, a1):
+    sibling = looked_after_child("A1B", "2015-01-01")
+    meeting = record(chair, "lac_review", [a1, sibling],
+                     booklets={a1.pk: "returned", sibling.pk: "not_sent"})  # fmt: skip
+    kept = dict(MeetingChild.objects.filter(meeting=meeting).values_list("child_id", "booklet"))
+    assert kept == {a1.pk: "returned", sibling.pk: "not_sent"}
+
+
+@pytest.mark.parametrize("booklet", ["", "lost", "Returned"])
+def test_every_child_needs_what_became_of_the_booklet(chair, a1, booklet):
+    sibling = looked_after_child("A1B", "2015-01-01")
+    with pytest.raises(ValidationError) as raised:
+        record(chair, "lac_review", [a1, sibling], booklets={a1.pk: "sent", sibling.pk: booklet})
+    assert raised.value.message_dict == {
+        f"booklet_{sibling.pk}": ["Select what happened to the consultation booklet"]
+    }
+    assert not Meeting.objects.filter(date=HELD).exists()
+    assert not LacReview.objects.filter(review=HELD).exists()
+
+
+def test_a_conference_records_the_booklets_too(other_chair, b2):
+    meeting = record(other_chair, "rcpc", [b2], participation={}, outcome="plan",
+                     booklets={b2.pk: "sent"})  # fmt: skip
+    assert MeetingChild.objects.get(meeting=meeting).booklet == "sent"
+    with pytest.raises(ValidationError, match="consultation booklet"):
+        record(other_chair, "rcpc", [b2], participation={}, outcome="plan", booklets={},
+               held=d("2024-05-31"))  # fmt: skip

@@ -303,10 +303,21 @@ LIST_PAGES = {
     "meetings convened": ListPage("unitadmin:convenings", "admin", add_children),
     "records to check": ListPage("unitadmin:to-check", "admin", add_plans_to_check),
     "import history": ListPage("imports:history", "admin", add_import_runs, "upload 29"),
+    "reviews for the return (the years)": ListPage(
+        "imports:reviews-export", "admin", add_children, ""
+    ),
+    "reviews for the return (the file)": ListPage(
+        "imports:reviews-export", "head_of_service", add_children, "G29,", "get", {"year": "2024"}
+    ),
     "caseloads": ListPage("management:caseloads", "head_of_service", add_chairs, "Chair 29"),
     "dashboard": ListPage("management:dashboard", "head_of_service", add_children, ""),
     "dashboard (chairs)": ListPage("management:dashboard", "head_of_service", add_chairs, ""),
     "annual report": ListPage("management:report-annual", "head_of_service", add_children, ""),
+    "monthly RAG report": ListPage("reports:rag-report", "head_of_service", add_children, ""),
+    "monthly RAG report (team manager)": ListPage(
+        "reports:rag-report", "team_manager", add_children, ""
+    ),
+    "monthly RAG report (chair)": ListPage("reports:rag-report", "chair", add_children, ""),
     "find a child": ListPage(
         "management:allocate",
         "head_of_service",

@@ -22,6 +22,7 @@ from iru.web.disputes.models import Escalation, RagRating, RagReason
 from iru.web.meetings.models import Convening, Meeting
 from iru.web.oversight.models import OversightNote
 from iru.web.people.models import User
+from tests.web.fixtures.chair import child_awaiting_icpc, child_on_a_plan_awaiting_icpc, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -70,12 +71,19 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
     "meeting record": (
         "chair",
         _record_url,
-        [*dated("held"), "attendees", "reports_shared", "participation_{a1}"],
+        [*dated("held"), "attendees", "reports_shared", "participation_{a1}", "booklet_{a1}"],
     ),
     "meeting correct": (
         "head",
         lambda: reverse("meetings:correct", args=[Meeting.objects.get(external_id="M1").pk]),
-        [*dated("held"), "attendees", "reports_shared", "participation_{a1}", "reason"],
+        [
+            *dated("held"),
+            "attendees",
+            "reports_shared",
+            "participation_{a1}",
+            "booklet_{a1}",
+            "reason",
+        ],
     ),
     "rag rating": (
         "chair",
@@ -211,6 +219,8 @@ FILTERS: dict[str, tuple[str, str, list[str]]] = {
     "schedule": ("admin", "unitadmin:schedule", ["chair", "kind", "page"]),
     "children": ("admin", "children:list", ["page"]),
     "imports": ("admin", "imports:history", ["page"]),
+    "RAG report": ("chair", "reports:rag-report", ["month"]),
+    "reviews for the return": ("head", "imports:reviews-export", ["year"]),
 }
 FUZZ = settings(
     max_examples=25,
@@ -240,3 +250,61 @@ def test_no_filter_of_any_list_gives_a_500(client, users, today, name, data):
     query = {field: data.draw(VALUES, label=field) for field in fields}
     response = client.get(reverse(url_name), query)
     assert response.status_code in (200, 302, 400, 404), response.status_code
+
+
+# Each answer is mostly one of the field's own choices, so that whole forms reach the service
+# and the "Check before you save" page; now and then anything at all.
+CHOICES = {
+    "attendees": ["parent", "child"],
+    "reports_shared": ["yes", "no", "na"],
+    "outcome": ["plan", "no_plan", "change_of_category", "child_died", ""],
+    "category": ["", "NEG", "PHY", "MUL"],
+    "participation": ["PN1", "PN0", "PN7"],
+    "booklet": ["returned", "sent", "not_sent", ""],
+}
+
+
+def answers(name: str) -> st.SearchStrategy[str]:
+    """Mostly one of the field's choices (`booklet_12` is a booklet), now and then anything."""
+    question = name.rsplit("_", 1)[0] if name[-1].isdigit() else name
+    near = st.sampled_from(CHOICES[question])
+    return st.integers(0, 4).flatmap(lambda roll: VALUES if roll == 4 else near)
+
+
+DAYS = st.integers(0, 4).flatmap(
+    lambda roll: VALUES if roll == 4 else st.sampled_from(["30", "31", "29", "1"])
+)
+
+
+def _conference_children() -> list[Child]:
+    """Colin's children for a conference: one on a plan awaiting an initial conference, one
+    awaiting its first (so a change of category is refused for one of them)."""
+    return [
+        Child.objects.filter(la_child_id=la_id).first() or make(la_id)
+        for la_id, make in (("T1", child_on_a_plan_awaiting_icpc), ("P1", child_awaiting_icpc))
+    ]
+
+
+@pytest.mark.parametrize("kind", ["icpc", "rcpc", "lac_review"])
+@FUZZ
+@given(data=st.data())
+def test_no_answer_to_record_a_meeting_gives_a_500(client, users, today, kind, data):
+    """The record-a-meeting form of each kind, with a date that may be right, so the outcome,
+    the category and the booklets reach the service and the "Check before you save" page."""
+    if kind == "lac_review":
+        chair, children = users["chair"], [_a1()]
+    else:
+        chair = User.objects.filter(username="colin").first() or make_user("colin", "chair", "S2")
+        picked = [Child.objects.get(la_child_id="B2")] if kind == "rcpc" else []
+        children = picked or _conference_children()
+    client.force_login(chair)
+    query = "&".join(f"children={child.pk}" for child in children)
+    names = ["attendees", "reports_shared", "outcome", "category"] + [
+        f"{question}_{child.pk}" for child in children for question in ("participation", "booklet")
+    ]
+    posted = {name: data.draw(answers(name), label=name) for name in names}
+    posted |= {"held_day": data.draw(DAYS, label="day"), "held_month": "5", "held_year": "2024"}
+    if data.draw(st.booleans(), label="confirmed"):
+        posted["confirmed"] = "1"
+    response = client.post(f"{reverse('meetings:record')}?kind={kind}&{query}", posted)
+    assert response.status_code in (200, 302), response.status_code

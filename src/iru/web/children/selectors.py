@@ -18,8 +18,6 @@ from iru.data.dataset import SCHEMAS, conform, empty_frame
 from iru.rules.periods import open_period, overlapping_episodes
 from iru.web.children.columns import CHILD_TABLES, HEADER_COLUMNS
 from iru.web.children.models import Child, CinDetail, CpPlan, CpPlanReview, Episode, Section47
-from iru.web.children.presenters import describe
-from iru.web.core.presenters import long_date
 from iru.web.core.upsert import chunked, load_by
 
 _WHERE = {"_file": "source_file", "_row": "source_row"}
@@ -101,22 +99,15 @@ def why_no_meeting(child: Child, kind: str, *, on: date) -> str | None:
     return None
 
 
-def plan_changes(child: Child, *, held: date, ends_plan: bool, category: str) -> list[str]:
-    """What a review conference on `held` would decide about the child's plan, in words, for
-    the chair to confirm before it is recorded: it ends the plan, or changes its category."""
-    plan = open_plans(held).filter(child=child).order_by("-start").first()
-    if plan is None:
-        return []
-    changes = []
-    if ends_plan:
-        changes.append(f"ends the plan that started on {long_date(plan.start)}")
-    current = plan.category_by_conference or plan.latest_category or ""
-    if category and category != current:
-        before = describe("CategoryOfAbuse", current, held) if current else "none recorded"
-        changes.append(
-            f"changes its category from {before} to {describe('CategoryOfAbuse', category, held)}"
-        )
-    return changes
+def open_plan_of(child: Child, *, on: date) -> CpPlan | None:
+    """The child's plan in force on `on` (the latest started, should two overlap), or None."""
+    return open_plans(on).filter(child=child).order_by("-start").first()
+
+
+def plan_category(plan: CpPlan) -> str:
+    """The plan's category now: the unit's conference's if it changed it (ADR 17), else the
+    census's latest."""
+    return plan.category_by_conference or plan.latest_category or ""
 
 
 def overlapping_episodes_of(child_pks: Iterable[int]) -> dict[int, list[tuple[Episode, Episode]]]:
@@ -175,6 +166,26 @@ class UnitWrites:
 UNIT_ADDS_TO = ("reviews", "cp_plans", "cp_reviews")
 
 
+_CP_REVIEW_COLUMNS = {
+    "LAchildID": "plan__child__la_child_id",
+    "CPPstartDate": "plan__start",
+    "CPPreviewDate": "review_date",
+    **_WHERE,
+}
+
+
+def plan_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Every plan and plan review (the returns' and those the unit's meetings added) as the
+    Dataset's `cp_plans` and `cp_reviews`, without the rest of the returns: all the review
+    conferences' timeliness needs (`iru.figures.cp`)."""
+    plans = next(table for table in CHILD_TABLES if table.name == "cp_plans")
+    columns = {plans.id_column: "child__la_child_id", **plans.columns, **_WHERE}
+    return (
+        _frame("cp_plans", CpPlan.objects.all(), columns),
+        _frame("cp_reviews", CpPlanReview.objects.all(), _CP_REVIEW_COLUMNS),
+    )
+
+
 def returns_frames(*, returns_only: UnitWrites | None = None) -> ReturnsFrames:
     """Every child's records as the `iru.data.Dataset`'s frames, with the DfE column names
     (`children.columns` maps both ways, so the import and this read cannot drift apart).
@@ -205,16 +216,7 @@ def returns_frames(*, returns_only: UnitWrites | None = None) -> ReturnsFrames:
     plan_reviews = CpPlanReview.objects.all()
     if returns_only is not None:
         plan_reviews = plan_reviews.exclude(source_file="").exclude(plan__source_file="")
-    frames["cp_reviews"] = _frame(
-        "cp_reviews",
-        plan_reviews,
-        {
-            "LAchildID": "plan__child__la_child_id",
-            "CPPstartDate": "plan__start",
-            "CPPreviewDate": "review_date",
-            **_WHERE,
-        },
-    )
+    frames["cp_reviews"] = _frame("cp_reviews", plan_reviews, _CP_REVIEW_COLUMNS)
     return ReturnsFrames(
         header=frames["header"],
         episodes=frames["episodes"],

@@ -13,7 +13,7 @@ from iru.web.children.models import Child
 from iru.web.core.history import Change, record_history, rows_history
 from iru.web.core.presenters import time_of_day
 from iru.web.meetings.models import Convening, Invitee, Meeting, MeetingChild
-from iru.web.meetings.presenters import attendee_labels
+from iru.web.meetings.presenters import attendee_labels, booklet_label
 from iru.web.people.models import Staff, User
 
 CONVENING_LABELS = {
@@ -145,7 +145,8 @@ MEETING_LABELS = {
 
 
 def meeting_history(meeting: Meeting) -> list[Change]:
-    """Every version of a meeting, and each correction of how a child took part."""
+    """Every version of a meeting, and each correction of how a child took part and of what
+    became of their consultation booklet."""
     lines = record_history(
         meeting,
         MEETING_LABELS,
@@ -153,7 +154,10 @@ def meeting_history(meeting: Meeting) -> list[Change]:
                "reports_shared_3_days": _yes_no},
     )  # fmt: skip
     versions = MeetingChild.history.filter(meeting_id=meeting.pk)
-    taking_part = rows_history(versions, {"participation": "took part"}, name=_child_id, shown={})
+    taking_part = rows_history(
+        versions, {"participation": "took part", "booklet": "consultation booklet"},
+        name=_child_id, shown={"booklet": booklet_label},
+    )  # fmt: skip
     corrected = [line for line in taking_part if line.kind == "corrected"]
     return sorted(lines + corrected, key=lambda line: line.at)
 

@@ -14,7 +14,7 @@ from iru.web.pages.chair import (
     rating_views,
 )
 from iru.web.pages.chair import views as chair_views
-from iru.web.pages.common import answer_views
+from iru.web.pages.common import answer_views, rag_report_views
 from iru.web.pages.common import views as common_views
 from iru.web.pages.common.forms import SignInForm
 from iru.web.pages.head_of_service import (
@@ -25,7 +25,7 @@ from iru.web.pages.head_of_service import (
     users_views,
 )
 from iru.web.pages.team_manager import views as team_manager_views
-from iru.web.pages.unit_admin import import_views
+from iru.web.pages.unit_admin import export_views, import_views
 from iru.web.pages.unit_admin import views as unit_admin_views
 
 Patterns = list[URLPattern | URLResolver]
@@ -102,6 +102,7 @@ imports: Patterns = [
     path("<int:pk>/", import_views.run_detail, name="run"),
     path("<int:pk>/overlaps/", import_views.run_overlaps_page, name="overlaps"),
     path("<int:pk>/due-dates/", import_views.run_due_changes_page, name="due-dates"),
+    path("reviews-export/", export_views.reviews_export, name="reviews-export"),
 ]
 management: Patterns = [
     path("", overview_views.dashboard, name="dashboard"),
@@ -128,6 +129,10 @@ management: Patterns = [
     path("users/<int:pk>/role/", users_views.user_role, name="user-role"),
     path("users/<int:pk>/deactivate/", users_views.user_deactivate, name="user-deactivate"),
 ]
+# The unit's reports, for every role that may read them (each sees its own children's).
+reports: Patterns = [
+    path("rag/", rag_report_views.rag_report, name="rag-report"),
+]
 
 urlpatterns: Patterns = [
     path("", common_views.home, name="home"),
@@ -148,4 +153,5 @@ urlpatterns: Patterns = [
     path("unit/", include((unitadmin, "unitadmin"))),
     path("imports/", include((imports, "imports"))),
     path("management/", include((management, "management"))),
+    path("reports/", include((reports, "reports"))),
 ]

@@ -90,7 +90,8 @@ def test_recording_a_lac_review_end_to_end(client, chair, a1):
     start = client.post(reverse("meetings:start"), {"kind": "lac_review", "children": [a1.pk]})
     assert start.status_code == 302
     assert start["Location"] == details_url("lac_review", a1)
-    saved = client.post(details_url("lac_review", a1), HELD | {f"participation_{a1.pk}": "PN1"})
+    answers = {f"participation_{a1.pk}": "PN1", f"booklet_{a1.pk}": "returned"}
+    saved = client.post(details_url("lac_review", a1), HELD | answers)
     meeting = Meeting.objects.get(date=d("2024-05-30"))
     assert saved["Location"] == reverse("meetings:detail", args=[meeting.pk])
     assert LacReview.objects.filter(child=a1, review=d("2024-05-30"), review_code="PN1").exists()
@@ -112,12 +113,21 @@ def test_recording_a_lac_review_end_to_end(client, chair, a1):
         ({"held_month": "7"}, "today or in the past", "#id_held_day"),
         ({"participation": "PN0"}, "PN0 is only for a child under 4", "#id_participation_{pk}_0"),
         ({"participation": "PN9"}, "Select a valid choice", "#id_participation_{pk}_0"),
+        ({"booklet": ""}, "Select what happened to the consultation booklet", "#id_booklet_{pk}_0"),
+        ({"booklet": "lost"}, "Select a valid choice", "#id_booklet_{pk}_0"),
     ],
 )
 def test_a_wrong_value_is_shown_in_the_error_summary(client, chair, fields, message, href):
     child = looked_after_child("TEN", "2014-01-01")  # aged 10
     client.force_login(chair)
-    data = HELD | {f"participation_{child.pk}": fields.pop("participation", "PN1")} | fields
+    data = (
+        HELD
+        | {
+            f"participation_{child.pk}": fields.pop("participation", "PN1"),
+            f"booklet_{child.pk}": fields.pop("booklet", "sent"),
+        }
+        | fields
+    )
     page = client.post(details_url("lac_review", child), data)
     assert page.status_code == 200
     html = page.content.decode()
@@ -216,14 +226,13 @@ def test_codes_are_shown_in_words(client, chair, a1):
 def test_ending_a_plan_is_checked_before_it_is_saved(client, other_chair, b2):
     client.force_login(other_chair)
     url = reverse("meetings:record") + f"?kind=rcpc&children={b2.pk}"
-    answers = {**HELD, "outcome": "no_plan", "category": "MUL"}
-    answers.pop(f"participation_{b2.pk}", None)
+    answers = {**HELD, "outcome": "no_plan", f"booklet_{b2.pk}": "sent"}
     check = client.post(url, answers)
     page = check.content.decode()
     assert check.status_code == 200
     assert "Check before you save" in page
-    assert "For Bella Birch, it ends the plan that started on 20 October 2023" in page
-    assert "changes its category from NEG: Neglect to MUL: Multiple" in page
+    assert "Bella Birch (B2)" in page
+    assert "The plan that started on 20 October 2023 ends" in page
     assert not Meeting.objects.filter(kind="rcpc").exists()
     changed = client.post(url, {**answers, "change": "1"})
     assert 'name="outcome"' in changed.content.decode()  # back to the form, answers kept
@@ -236,5 +245,5 @@ def test_ending_a_plan_is_checked_before_it_is_saved(client, other_chair, b2):
 def test_a_review_conference_that_changes_nothing_is_saved_at_once(client, other_chair, b2):
     client.force_login(other_chair)
     url = reverse("meetings:record") + f"?kind=rcpc&children={b2.pk}"
-    answers = {**HELD, "outcome": "plan", "category": "NEG"}
+    answers = {**HELD, "outcome": "plan", f"booklet_{b2.pk}": "returned"}
     assert client.post(url, answers).status_code == 302

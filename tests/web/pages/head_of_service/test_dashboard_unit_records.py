@@ -27,8 +27,8 @@ HELD = d("2024-05-30")
 def _review(user, child):
     return meeting_record(
         user=user, kind="lac_review", held=HELD, children=[child],
-        participation={child.pk: "PN1"}, attendees=["child"], reports_shared_3_days=True,
-        today=TODAY,
+        participation={child.pk: "PN1"}, booklets={child.pk: "sent"}, attendees=["child"],
+        reports_shared_3_days=True, today=TODAY,
     )  # fmt: skip
 
 
@@ -99,8 +99,8 @@ def test_an_initial_conference_is_the_unit_s_until_a_census_import(users):
     with later:  # after the fixture's import, as a meeting recorded later in the day is
         meeting_record(
             user=chair, kind="icpc", held=HELD, children=[child], participation={},
-            attendees=["parent"], reports_shared_3_days=True, outcome="plan", category="NEG",
-            today=TODAY,
+            booklets={child.pk: "not_sent"}, attendees=["parent"], reports_shared_3_days=True,
+            outcome="plan", category="NEG", today=TODAY,
         )  # fmt: skip
     enquiry = Section47.objects.get(child=child)
     assert enquiry.date_of_initial_cpc == HELD
@@ -125,7 +125,8 @@ def test_the_returns_figures_are_computed_once_per_import(head_client, users, co
     assert len(calls) == 2  # what the unit knows, and the returns alone
     meeting_record(
         user=users["chair"], kind="lac_review", held=d("2024-05-31"), children=[a1],
-        participation={a1.pk: "PN1"}, attendees=[], reports_shared_3_days=True, today=TODAY,
+        participation={a1.pk: "PN1"}, booklets={a1.pk: "returned"}, attendees=[],
+        reports_shared_3_days=True, today=TODAY,
     )  # fmt: skip
     _, tiles = _tiles(head_client)
     assert len(calls) == 3  # a new meeting: only what the unit knows is computed again

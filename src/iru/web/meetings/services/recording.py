@@ -6,10 +6,15 @@ gains comes from `children.services.records`, and is kept with the meeting (`Mee
 records`). Saving those records marks the children's stored next meeting for recomputing
 (`schedule.receivers`); the next due date then follows from `iru.rules.timescales`.
 
+Each child covered has what became of their consultation booklet (returned, sent and not
+returned, not sent); a conference has its outcome, checked against what it does to each
+child's plan (`meetings.outcomes`, `services.checks`, ADR 27).
+
 The chair who recorded a meeting (or the Head of Service) may correct its date, who attended,
-the reports and how each child took part, or cancel it, with a reason (ADR 16). A new date or
-participation takes back what the meeting wrote and writes it again; a cancellation takes it
-back. What a return has since brought in is not taken back: the correction is refused.
+the reports, how each child took part and the booklets, or cancel it, with a reason (ADR 16).
+A new date or participation takes back what the meeting wrote and writes it again; a
+cancellation takes it back. What a return has since brought in is not taken back: the
+correction is refused.
 Outcomes are not corrected: the conference is cancelled and recorded again, so the check of
 what it does to a plan (ADR 17) is made again.
 """
@@ -22,51 +27,43 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from iru.rules.months import add_months
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import require_in_scope
 from iru.web.children.models import Child
 from iru.web.children.services import records
 from iru.web.core.history import correction_reason, first_version_keep, saved_by
+from iru.web.meetings import outcomes
 from iru.web.meetings.models import Meeting, MeetingChild
+from iru.web.meetings.services.checks import (
+    booklets_corrected,
+    check_booklets,
+    check_date,
+    check_record,
+)
 from iru.web.people.access import chair_staff
 from iru.web.people.models import User
-
-# A meeting is recorded soon after it is held; one from longer ago is a mistyped year.
-RECORD_WITHIN_MONTHS = 12
-
-
-def _check(kind: str, held: date, today: date, outcome: str, category: str) -> None:
-    if held > today:
-        raise ValidationError({"held": "Date the meeting was held must be today or in the past"})
-    if held < add_months(today, -RECORD_WITHIN_MONTHS):
-        months = RECORD_WITHIN_MONTHS
-        raise ValidationError(
-            {"held": f"Date the meeting was held must be within the last {months} months"}
-        )
-    if kind not in Meeting.Kind.values:
-        raise ValidationError({"kind": "Select the kind of meeting"})
-    if kind == Meeting.Kind.ICPC and outcome not in Meeting.Outcome.values:
-        raise ValidationError({"outcome": "Select whether the conference made a plan"})
-    if outcome == Meeting.Outcome.PLAN and kind == Meeting.Kind.ICPC and not category:
-        raise ValidationError({"category": "Select the category of abuse"})
 
 
 def _record_for(
     child: Child, kind: str, held: date, code: str, outcome: str, category: str
 ) -> records.Written:
-    """The child's statutory record of the meeting; its errors keyed by the form's fields."""
+    """The child's statutory record of the meeting; its errors keyed by the form's fields.
+
+    A category goes to an initial conference only with an outcome that takes one; a review
+    conference's is passed as recorded (one recorded before "Change of category" was an
+    outcome changed the category with the plan continuing, and does so again)."""
+    ends = outcomes.ends_plan(kind, outcome)
     try:
         if kind == Meeting.Kind.LAC_REVIEW:
             return records.lac_review_record(child=child, held=held, code=code)
         if kind == Meeting.Kind.ICPC:
-            makes_plan = outcome == Meeting.Outcome.PLAN
             return records.initial_conference_record(
-                child=child, held=held, makes_plan=makes_plan, category=category
-            )
-        ends_plan = outcome == Meeting.Outcome.NO_PLAN
+                child=child, held=held, makes_plan=outcome == Meeting.Outcome.PLAN,
+                category=category if outcomes.takes_category(kind, outcome) else "",
+                ends_plan=ends,
+            )  # fmt: skip
         return records.review_conference_record(
-            child=child, held=held, ends_plan=ends_plan, category=category
+            child=child, held=held, ends_plan=ends, category=category
         )
     except ValidationError as error:
         fields = {"participation": f"participation_{child.pk}", "child": "children"}
@@ -83,6 +80,7 @@ def meeting_record(
     held: date,
     children: Sequence[Child],
     participation: Mapping[int, str],
+    booklets: Mapping[int, str],
     attendees: Sequence[str],
     reports_shared_3_days: bool | None,
     outcome: str = "",
@@ -91,15 +89,17 @@ def meeting_record(
 ) -> Meeting:
     """Record a meeting the signed-in chair held, and its statutory record, all or nothing.
 
-    `participation` maps child id to its PN code (LAC reviews only). Raises ValidationError
-    (keyed by form field) for a wrong value, `OutOfScope` for a child outside the chair's
-    caseload, PermissionDenied for someone who is not a chair.
+    `participation` maps child id to its PN code (LAC reviews only), `booklets` each child's
+    id to what became of its consultation booklet (`MeetingChild.Booklet`, every kind).
+    Raises ValidationError (keyed by form field) for a wrong value, `OutOfScope` for a child
+    outside the chair's caseload, PermissionDenied for someone who is not a chair.
     """
     chair = chair_staff(user)
     if not children:
         raise ValidationError({"children": "Select the children the meeting covered"})
     require_in_scope(user, children, today=today)
-    _check(kind, held, today, outcome, category)
+    check_record(kind, held, today, outcome, category, children)
+    check_booklets(children, booklets)
     meeting = Meeting(
         kind=kind, date=held, chair=chair, attendees=list(attendees),
         reports_shared_3_days=reports_shared_3_days, outcome=outcome, category=category,
@@ -109,7 +109,8 @@ def meeting_record(
     for child in children:
         code = participation.get(child.pk, "") if kind == Meeting.Kind.LAC_REVIEW else ""
         written = _record_for(child, kind, held, code, outcome, category)
-        link = MeetingChild(meeting=meeting, child=child, participation=code, records=written)
+        link = MeetingChild(meeting=meeting, child=child, participation=code,
+                            booklet=booklets[child.pk], records=written)  # fmt: skip
         saved_by(link, user)
         access_event_record(user=user, action="record_meeting", outcome=ALLOWED, child=child)
     return meeting
@@ -144,10 +145,12 @@ def meeting_correct(
     attendees: Sequence[str],
     reports_shared_3_days: bool | None,
     participation: Mapping[int, str],
+    booklets: Mapping[int, str],
     reason: str,
     today: date,
 ) -> Meeting:
-    """Correct a meeting's date, who attended, the reports and how each child took part.
+    """Correct a meeting's date, who attended, the reports, how each child took part and what
+    became of each child's consultation booklet.
 
     A new date or participation takes back what the meeting wrote into each child's record
     and writes it again (so every rule is checked again for the new date); all or nothing."""
@@ -159,37 +162,50 @@ def meeting_correct(
         else ""
         for link in links
     }
+    kept = booklets_corrected(links, booklets)
     rewrite = held != meeting.date or any(codes[link.pk] != link.participation for link in links)
+    relinked = [link for link in links
+                if rewrite or kept[link.pk] != link.booklet]  # fmt: skip
     same = (list(attendees), reports_shared_3_days) == (
         meeting.attendees, meeting.reports_shared_3_days)  # fmt: skip
-    if not rewrite and same:
+    if not relinked and same:
         raise ValidationError({"__all__": "Nothing has changed: change the date, who attended, "
-                               "the reports or how a child took part"})  # fmt: skip
-    if rewrite and any(not link.records for link in links):
-        raise ValidationError(
-            {"held": "This meeting came from the unit's files, so its date and participation "
-             "are the returns': correct them there. Who attended and the reports can change."}
-        )  # fmt: skip
-    if held != meeting.date:
-        _check(meeting.kind, held, today, meeting.outcome, meeting.category)
-    for link in links:
-        if not rewrite:
-            break
-        records.meeting_records_undo(child=link.child, written=link.records)
+                               "the reports, how a child took part or a consultation "
+                               "booklet"})  # fmt: skip
+    _rewritable(meeting, links, held, today, rewrite=rewrite)
     meeting.date, meeting.attendees = held, list(attendees)
     meeting.reports_shared_3_days = reports_shared_3_days
     saved_by(meeting, user, why)
+    for link in relinked:
+        written = (_record_for(link.child, meeting.kind, held, codes[link.pk], meeting.outcome,
+                               meeting.category) if rewrite else link.records)  # fmt: skip
+        first_version_keep(link)
+        link.participation, link.booklet, link.records = codes[link.pk], kept[link.pk], written
+        saved_by(link, user, why)
     for link in links:
-        if rewrite:
-            code = codes[link.pk]
-            written = _record_for(link.child, meeting.kind, held, code, meeting.outcome,
-                                  meeting.category)  # fmt: skip
-            first_version_keep(link)
-            link.participation, link.records = code, written
-            saved_by(link, user, why)
         access_event_record(user=user, action="correct_meeting", outcome=ALLOWED,
                             child=link.child)  # fmt: skip
     return meeting
+
+
+def _rewritable(
+    meeting: Meeting, links: Sequence[MeetingChild], held: date, today: date, *, rewrite: bool
+) -> None:
+    """Before a new date or participation is written again: refused for a meeting from the
+    unit's files (the returns' word), checked for the new date; then what the meeting wrote
+    is taken back from each child's record."""
+    if not rewrite:
+        return
+    if any(not link.records for link in links):
+        raise ValidationError(
+            {"held": "This meeting came from the unit's files, so its date and participation "
+             "are the returns': correct them there. Who attended, the reports and the "
+             "consultation booklets can change."}
+        )  # fmt: skip
+    if held != meeting.date:
+        check_date(held, today)
+    for link in links:
+        records.meeting_records_undo(child=link.child, written=link.records)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@ oversight notes and escalations. Services re-check everything the forms check.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -22,12 +22,24 @@ from iru.web.core.presenters import RAG_LABELS
 from iru.web.disputes.models import RagReason
 from iru.web.disputes.services.ratings import NEEDS_DETAIL
 from iru.web.meetings.models import Meeting
-from iru.web.meetings.presenters import ATTENDEES
-from iru.web.meetings.services.recording import RECORD_WITHIN_MONTHS
+from iru.web.meetings.outcomes import not_on_a_plan, outcome_choices, takes_category
+from iru.web.meetings.presenters import ATTENDEES, BOOKLETS
+from iru.web.meetings.services.checks import (
+    BOOKLET_MISSING,
+    CATEGORY_MISSING,
+    CATEGORY_UNASKED,
+    OUTCOME_MISSING,
+    RECORD_WITHIN_MONTHS,
+)
 from iru.web.oversight.services import NOTE_WITHIN_MONTHS
 from iru.web.schedule.selectors.due import KIND_LABELS
 
 RATINGS = list(RAG_LABELS.items())
+OUTCOME_HINTS: dict[str, str] = {
+    Meeting.Kind.ICPC: "Change of category is for a child already subject to a plan, for example "
+    "one who moved here on a plan.",
+    Meeting.Kind.RCPC: "",
+}
 YES_NO = [("yes", "Yes"), ("no", "No"), ("na", "Not applicable (no reports or no parents)")]
 
 
@@ -102,6 +114,7 @@ class MeetingDetailsForm(GovukForm):
             self._add_participation()
         else:
             self._add_outcome(kind)
+        self._add_booklets()
 
     def _add_participation(self) -> None:
         choices = participation_choices(self.today)
@@ -113,55 +126,87 @@ class MeetingDetailsForm(GovukForm):
                 error_messages={"required": "Select how the child took part in the review"},
             )
 
+    def _add_booklets(self) -> None:
+        for child in self.children:
+            # With several children the summary says whose, so no two of its links read alike.
+            whose = f" for {child_label(child)}" if len(self.children) > 1 else ""
+            self.fields[f"booklet_{child.pk}"] = forms.ChoiceField(
+                label=f"Consultation booklet for {child_label(child)}",
+                help_text="The booklet sent to the child before the meeting, for their views.",
+                choices=BOOKLETS,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"{BOOKLET_MISSING}{whose}"},
+            )
+
     def _add_outcome(self, kind: str) -> None:
         categories = code_list("CategoryOfAbuse", collection_year(self.today))
         self.fields["outcome"] = forms.ChoiceField(
-            label="Outcome" if kind == Meeting.Kind.RCPC else "Did the conference make a plan?",
-            choices=Meeting.Outcome.choices,
+            label="What was the outcome of the conference?",
+            help_text=OUTCOME_HINTS[kind],
+            choices=outcome_choices(kind),
             widget=forms.RadioSelect,
-            required=kind == Meeting.Kind.ICPC,
-            error_messages={"required": "Select whether the conference made a plan"},
+            error_messages={"required": OUTCOME_MISSING},
         )
         self.fields["category"] = forms.ChoiceField(
             label="Category of abuse",
-            help_text="Needed when the conference makes a plan.",
+            help_text="Only for a new plan or a change of category.",
             choices=[("", "Not applicable"), *sorted(categories.descriptions.items())],
             required=False,
         )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("outcome") == Meeting.Outcome.PLAN and not data.get("category"):
-            self.add_error("category", "Select the category of abuse")
+        outcome, category = data.get("outcome"), data.get("category")
+        if not outcome:
+            return data
+        if takes_category(self.kind, outcome) and not category:
+            self.add_error("category", CATEGORY_MISSING)
+        elif category and not takes_category(self.kind, outcome):
+            self.add_error("category", CATEGORY_UNASKED)
+        changes = outcome == Meeting.Outcome.CHANGE_OF_CATEGORY
+        if changes and self.kind == Meeting.Kind.ICPC and data.get("held"):
+            refusal = not_on_a_plan(self.children, data["held"])
+            if refusal:
+                self.add_error("outcome", refusal)
         return data
 
     def participation(self) -> dict[int, str]:
         return {c.pk: self.cleaned_data.get(f"participation_{c.pk}", "") for c in self.children}
 
-    def participation_fields(self) -> list[forms.BoundField]:
-        return [
-            self[f"participation_{c.pk}"]
-            for c in self.children
-            if f"participation_{c.pk}" in self.fields
-        ]
+    def booklets(self) -> dict[int, str]:
+        return {c.pk: self.cleaned_data.get(f"booklet_{c.pk}", "") for c in self.children}
+
+    def child_fields(self) -> list[forms.BoundField]:
+        """Each child's questions together: how they took part (a LAC review), then what
+        became of their consultation booklet."""
+        names = (f"{question}_{c.pk}" for c in self.children
+                 for question in ("participation", "booklet"))  # fmt: skip
+        return [self[name] for name in names if name in self.fields]
 
     def reports_shared_3_days(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data["reports_shared"])
 
 
 class MeetingCorrectForm(MeetingDetailsForm):
-    """A recorded meeting's date, attendance, reports and participation, with why it changes.
-    The outcome is not here: a conference's outcome is corrected by cancelling it and
-    recording it again."""
+    """A recorded meeting's date, attendance, reports, participation and booklets, with why it
+    changes. The outcome is not here: a conference's outcome is corrected by cancelling it and
+    recording it again. A booklet a meeting from the unit's files did not record may stay
+    unrecorded (`unrecorded`: those children's ids)."""
 
     reason = reason_field(
         missing="Enter why you are changing the meeting", example="the wrong date was typed"
     )
 
-    def __init__(self, *args: Any, kept: date, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, kept: date, unrecorded: Iterable[int] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         for name in ("outcome", "category"):
             self.fields.pop(name, None)
+        for pk in unrecorded:
+            field = self.fields[f"booklet_{pk}"]
+            field.required = False
+            field.help_text = "Not recorded in the unit's files: select one if you know it."
         field = self.date_field("held")
         if field.earliest is not None and kept < field.earliest[0]:  # an old date may stay
             field.earliest = (kept, field.earliest[1])

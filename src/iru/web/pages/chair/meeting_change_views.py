@@ -46,10 +46,12 @@ def meeting_correct_view(request: SignedInRequest, pk: int) -> HttpResponse:
         "attendees": meeting.attendees,
         "reports_shared": REPORTS.get(meeting.reports_shared_3_days, "na"),
         **{f"participation_{link.child_id}": link.participation for link in links},
+        **{f"booklet_{link.child_id}": link.booklet for link in links},
     }
     form = forms.MeetingCorrectForm(
         request.POST or None, initial=initial, kind=meeting.kind,
         children=[link.child for link in links], today=today, kept=meeting.date,
+        unrecorded=[link.child_id for link in links if not link.booklet],
     )  # fmt: skip
     if request.method == "POST" and form.is_valid() and meeting.cancelled_on is None:
         try:
@@ -57,7 +59,8 @@ def meeting_correct_view(request: SignedInRequest, pk: int) -> HttpResponse:
                 user=request.user, meeting=meeting, held=form.cleaned_data["held"],
                 attendees=form.cleaned_data["attendees"],
                 reports_shared_3_days=form.reports_shared_3_days(),
-                participation=form.participation(), reason=form.cleaned_data["reason"],
+                participation=form.participation(), booklets=form.booklets(),
+                reason=form.cleaned_data["reason"],
                 today=today,
             )  # fmt: skip
         except ValidationError as error:

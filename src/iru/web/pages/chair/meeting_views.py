@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 
 from iru.web import clock
 from iru.web.caseloads.selectors import chair_children_by_name
-from iru.web.children.presenters import child_label, child_name
-from iru.web.children.selectors import plan_changes
+from iru.web.children.presenters import child_label
 from iru.web.core.forms import add_service_errors
+from iru.web.meetings.outcomes import outcome_effects
 from iru.web.meetings.services.recording import meeting_record
 from iru.web.pages.chair.forms import MeetingDetailsForm, MeetingStartForm
 from iru.web.people.access import SignedInRequest, chair_staff
@@ -38,25 +38,24 @@ def matches(child: Child, query: str) -> bool:
     return all(word in text for word in query.casefold().split())
 
 
-def _plan_changes(kind: str, children: list[Child], form: MeetingDetailsForm) -> list[str]:
-    """What a review conference would decide about each child's plan, in words."""
-    if kind != "rcpc":
-        return []
-    ends = form.cleaned_data.get("outcome") == "no_plan"
-    category = form.cleaned_data.get("category", "")
-    held = form.cleaned_data["held"]
-    return [
-        f"For {child_name(child)}, it {change}"
-        for child in children
-        for change in plan_changes(child, held=held, ends_plan=ends, category=category)
-    ]
+def _outcome_effects(
+    kind: str, children: list[Child], form: MeetingDetailsForm
+) -> list[tuple[str, str]]:
+    """What the outcome will do to each child's record, for an outcome checked first."""
+    data = form.cleaned_data
+    return outcome_effects(
+        kind, data.get("outcome", ""), data.get("category", ""), children, data["held"]
+    )
 
 
-def _check_your_answers(request: SignedInRequest, kind: str, changes: list[str]) -> HttpResponse:
-    """The changes for the chair to confirm, with what they typed carried in hidden fields."""
+def _check_your_answers(
+    request: SignedInRequest, kind: str, effects: list[tuple[str, str]]
+) -> HttpResponse:
+    """The outcome's effects for the chair to confirm, with what they typed carried in hidden
+    fields."""
     skip = {"csrfmiddlewaretoken", "confirmed", "change"}
     carried = [(k, v) for k in request.POST if k not in skip for v in request.POST.getlist(k)]
-    context = {"kind_label": kind, "changes": changes, "carried": carried}
+    context = {"kind_label": kind, "effects": effects, "carried": carried}
     return render(request, "chair/meeting_confirm.html", context)
 
 
@@ -109,13 +108,14 @@ def meeting_record_view(request: SignedInRequest) -> HttpResponse:
     form = MeetingDetailsForm(request.POST or None, kind=kind, children=chosen, today=today)
     confirm = "confirmed" in request.POST
     if request.method == "POST" and form.is_valid() and "change" not in request.POST:
-        changes = _plan_changes(kind, chosen, form) if not confirm else []
-        if changes:  # an outcome that ends a plan or changes its category: check it first
-            return _check_your_answers(request, kind_label(start, kind), changes)
+        effects = _outcome_effects(kind, chosen, form) if not confirm else []
+        if effects:  # an outcome that ends a plan, changes its category, or a child died
+            return _check_your_answers(request, kind_label(start, kind), effects)
         try:
             meeting = meeting_record(
                 user=request.user, kind=kind, held=form.cleaned_data["held"], children=chosen,
-                participation=form.participation(), attendees=form.cleaned_data["attendees"],
+                participation=form.participation(), booklets=form.booklets(),
+                attendees=form.cleaned_data["attendees"],
                 reports_shared_3_days=form.reports_shared_3_days(),
                 outcome=form.cleaned_data.get("outcome", ""),
                 category=form.cleaned_data.get("category", ""), today=today,

@@ -1,0 +1,151 @@
+"""Reads for the monthly RAG report, scoped like every read of children's records: the ratings
+of the children `user` may see (`caseloads.scope.children_visible_to`: the Head of Service and
+admin the whole unit, a chair their own children, a team manager their team's) as the frame
+`iru.figures.rag` counts, the escalations open on a day, and the names the report shows.
+
+The report shows no child's record, so its read is logged once per view (`rag_report_viewed`),
+not per child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import polars as pl
+from django.db.models import Q, QuerySet
+
+from iru.figures.rag import month_span, rag_month_figures, rag_ratings_frame
+from iru.reports.document import ReportDocument
+from iru.reports.rag_monthly import OpenEscalations, name_overdue, rag_month_document
+from iru.rules.timescales import dispute_resolution_deadline, rag_response_due
+from iru.web.audit.services import ALLOWED, access_event_record
+from iru.web.caseloads.scope import children_visible_to
+from iru.web.children.models import Child
+from iru.web.disputes.models import Escalation, EscalationStage, RagRating, RagReason
+from iru.web.disputes.selectors.inbox import NEEDS_RESPONSE
+from iru.web.meetings.models import Meeting
+from iru.web.people.models import Staff, User
+
+_RATING_COLUMNS = (
+    "pk", "meeting__kind", "meeting__date", "rating", "team_manager_id", "team_manager__team_id",
+    "sent", "response_due", "responded", "cancelled_on",
+)  # fmt: skip
+# The catalogue's meeting type of each kind of meeting (`iru.rules.rag.MEETING_TYPES`).
+MEETING_TYPES = {Meeting.Kind.LAC_REVIEW: "lac", Meeting.Kind.ICPC: "cp", Meeting.Kind.RCPC: "cp"}
+
+
+def rag_frame(user: User, *, today: date) -> pl.DataFrame:
+    """The ratings of the children `user` may see on `today` (`iru.figures.rag` frame)."""
+    return ratings_frame(children_visible_to(user, today=today))
+
+
+def ratings_frame(children: QuerySet[Child]) -> pl.DataFrame:
+    """Every rating about `children` (cancelled ones flagged), in two queries: the ratings,
+    then their reasons.
+
+    `day` is the date of the meeting the rating follows, or the day it was sent when it
+    follows none; `meeting_type` comes from the meeting's kind, or else from the catalogue's
+    type of its reasons. A red or amber rating with no recorded deadline gets the local
+    default (`iru.rules.timescales.rag_response_due`) from the day it was sent.
+    """
+    ratings = RagRating.objects.filter(child_id__in=children.values("pk"))
+    through = RagRating.reasons.through.objects.filter(ragrating__in=ratings)
+    reasons: dict[int, list[str]] = {}
+    reason_types: dict[int, str] = {}
+    links = through.values_list("ragrating_id", "ragreason__code", "ragreason__meeting_type")
+    for rating_id, code, kind in links:
+        reasons.setdefault(rating_id, []).append(code)
+        if kind:
+            reason_types.setdefault(rating_id, kind)
+    return rag_ratings_frame(
+        _rating_row(row, reasons, reason_types) for row in ratings.values_list(*_RATING_COLUMNS)
+    )
+
+
+def _rating_row(
+    row: tuple[Any, ...], reasons: dict[int, list[str]], reason_types: dict[int, str]
+) -> dict[str, Any]:
+    pk, kind, held, rating, manager, team, sent, due, responded, cancelled = row
+    if due is None and sent is not None and rating in NEEDS_RESPONSE:
+        due = rag_response_due(sent, rating)
+    return {
+        "rating_id": pk,
+        "day": held or sent,
+        "meeting_type": MEETING_TYPES.get(kind) or reason_types.get(pk),
+        "rating": rating,
+        "reasons": reasons.get(pk, ()),
+        "team_id": team,
+        "team_manager_id": manager,
+        "sent": sent,
+        "response_due": due,
+        "responded": responded,
+        "cancelled": cancelled is not None,
+    }
+
+
+def reason_wordings() -> dict[str, str]:
+    """Every reason's wording by code, retired ones and codes seen only in files included."""
+    return dict(RagReason.objects.values_list("code", "text"))
+
+
+def team_manager_names(ids: Iterable[int | None]) -> tuple[dict[int, str], dict[int, str]]:
+    """The team managers' names by id, and their teams' names by team id."""
+    staff = Staff.objects.filter(pk__in=[pk for pk in ids if pk is not None])
+    managers, teams = {}, {}
+    for pk, given, family, team, team_name in staff.values_list(
+        "pk", "given_name", "family_name", "team_id", "team__name"
+    ):
+        managers[pk] = f"{given} {family}".strip()
+        if team is not None:
+            teams[team] = team_name
+    return managers, teams
+
+
+def open_escalations_by_stage(user: User, *, on: date, today: date) -> list[OpenEscalations]:
+    """Escalations about the children `user` may see on `today` that were open on `on`
+    (raised by then, not resolved by then), by the stage they had reached on `on`: every
+    stage, with how many were past that stage's due date (a stage is still due on the day)."""
+    visible = children_visible_to(user, today=today).values("pk")
+    unresolved = Q(resolved__isnull=True) | Q(resolved__gt=on)
+    escalations = Escalation.objects.filter(unresolved, child_id__in=visible, raised__lte=on)
+    stages: dict[int, tuple[int, date]] = {}
+    started = EscalationStage.objects.filter(escalation__in=escalations, started__lte=on)
+    for escalation_id, stage, due in started.values_list("escalation_id", "stage", "due"):
+        if stage >= stages.get(escalation_id, (0, due))[0]:
+            stages[escalation_id] = (stage, due)
+    counts = {stage: [0, 0] for stage in Escalation.Stage.values}
+    for pk, stage, stage_due, raised in escalations.values_list(
+        "pk", "stage", "stage_due", "raised"
+    ):
+        reached, due = stages.get(pk, (stage, stage_due or dispute_resolution_deadline(raised)))
+        counts[reached][0] += 1
+        counts[reached][1] += due < on
+    return [OpenEscalations(label, *counts[stage]) for stage, label in Escalation.Stage.choices]
+
+
+def rag_report_viewed(user: User, *, path: str) -> None:
+    """Log one view of the monthly RAG report (it shows no child's record, so no child)."""
+    access_event_record(user=user, action="view_rag_report", outcome=ALLOWED, path=path)
+
+
+def rag_month_report(
+    user: User, *, frame: pl.DataFrame, month: date, today: date, council: str, scope: str
+) -> ReportDocument:
+    """The monthly RAG report of the month holding `month`, from `frame` (`rag_frame` of the
+    same user and day): responses and escalations as at the month's last day, or `today`
+    while the month is not over. Not logged: the caller logs the view (`rag_report_viewed`)."""
+    as_at = min(month_span(month)[1], today)
+    figures = rag_month_figures(frame, month, as_at=as_at)
+    managers, teams = team_manager_names(row["team_manager"] for row in figures["overdue"])
+    return rag_month_document(
+        figures,
+        month=month,
+        reasons=reason_wordings(),
+        overdue=name_overdue(figures["overdue"], team_managers=managers, teams=teams),
+        escalations=open_escalations_by_stage(user, on=as_at, today=today),
+        council=council,
+        scope=scope,
+        made_on=today,
+    )

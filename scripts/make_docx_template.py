@@ -30,7 +30,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from iru.reports.word_fields import add_field, fixed_zip
+from iru.reports.fixed_zip import zip_again_at
+from iru.reports.word_fields import add_field
 
 OUT = Path(__file__).resolve().parents[1] / "src/iru/reports/templates/report-template.docx"
 FONT = "Arial"
@@ -149,7 +150,7 @@ def template_bytes() -> bytes:
     properties.revision = 1
     buffer = io.BytesIO()
     word.save(buffer)
-    return fixed_zip(buffer.getvalue(), MADE.date())
+    return zip_again_at(buffer.getvalue(), MADE.date())
 
 
 def main(argv: list[str]) -> None:

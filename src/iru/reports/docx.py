@@ -22,7 +22,8 @@ from docx.shared import Pt
 
 from iru.reports.charts import ChartError
 from iru.reports.document import Chart, ReportDocument, Section
-from iru.reports.word_fields import add_contents_field, fixed_zip, update_fields_on_open
+from iru.reports.fixed_zip import zip_again_at
+from iru.reports.word_fields import add_contents_field, update_fields_on_open
 from iru.reports.word_narrative import add_narrative
 from iru.reports.word_styles import StyleBook, fill_header
 from iru.reports.word_tables import add_chart, add_table
@@ -48,7 +49,7 @@ def docx_from_document(document: ReportDocument, *, template: Path | None = None
     _properties(word, document)
     buffer = io.BytesIO()
     word.save(buffer)
-    return fixed_zip(buffer.getvalue(), document.made_on)
+    return zip_again_at(buffer.getvalue(), document.made_on)
 
 
 def _clear_body(word: Document) -> None:

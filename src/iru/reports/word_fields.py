@@ -1,4 +1,4 @@
-"""Word fields (page numbers, the table of contents) and a reproducible .docx file.
+"""Word fields: page numbers and the table of contents.
 
 A field is Word's live text: `PAGE`, `NUMPAGES`, `TOC`. It is written as its code and the
 text to show until Word works it out again (its "result"), so the document reads right even
@@ -7,10 +7,7 @@ before the fields are updated; `update_fields_on_open` asks Word to update them 
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
-from datetime import date
 
 from docx.document import Document
 from docx.oxml import OxmlElement
@@ -77,18 +74,3 @@ def update_fields_on_open(word: Document) -> None:
         settings.append(element)
     else:
         following.addprevious(element)
-
-
-def fixed_zip(data: bytes, day: date) -> bytes:
-    """The .docx zip written again with every entry dated `day`, so that the same document
-    gives the same bytes (python-docx stamps each entry with the time it was saved)."""
-    stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
-    return buffer.getvalue()

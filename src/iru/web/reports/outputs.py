@@ -86,7 +86,7 @@ def file_name(document: ReportDocument, format: str) -> str:
 
 def every_file(document: ReportDocument) -> dict[tuple[str, str], bytes]:
     """Every format of both editions: what publishing keeps."""
-    files = {}
+    files: dict[tuple[str, str], bytes] = {}
     editions: tuple[Edition, ...] = ("full", "public")
     for edition in editions:
         shown = edition_of(document, edition)

@@ -44,7 +44,10 @@ from iru.data.synthetic.short_breaks import short_breaks
 LAC_ENTRY_AGE = Weighted({"0": 18, "1-4": 19, "5-9": 13, "10-14": 25, "15": 14, "16-17": 10})
 CP_AGE = Weighted({"0": 11, "1-4": 28, "5-9": 30, "10-14": 24, "15": 4, "16-17": 3})
 LAC_SIBLINGS = Weighted({"1": 74, "2": 19, "3": 7})
-CP_SIBLINGS = Weighted({"1": 46, "2": 29, "3": 15, "4": 7, "5": 3})
+# Children of a family brought to conference (mean 2.5): the seed's 299 review conferences for
+# about 267 children on plans, each reviewed about 2.6 times a year, need about 2.35 children at
+# each review conference ("managing large family groups" is part of the chairs' work).
+CP_SIBLINGS = Weighted({"1": 25, "2": 30, "3": 24, "4": 12, "5": 6, "6": 3})
 CARE_AFTER_PLAN = 0.3  # children under 14 coming into care after a child protection plan
 RE_ENTRY = 0.12  # children returned home who come back into care
 REPEAT_PLAN = 0.15  # families brought back to conference after their case closed

@@ -39,7 +39,7 @@ CATEGORY = Weighted({"NEG": 50, "EMO": 29, "PHY": 9, "SAB": 5, "MUL": 7})
 # run past two years, some of them well past (the seed: 4 children, 1.5% of plans, open 2 years
 # or more; few ended plans lasted that long).
 REVIEWS_BEFORE_END = Weighted(
-    {"1": 9, "2": 31, "3": 37, "4": 21, "5": 0.7, "6": 0.6, "7": 0.3, "8": 0.2}
+    {"1": 12, "2": 35, "3": 34, "4": 17, "5": 0.7, "6": 0.6, "7": 0.3, "8": 0.2}
 )
 # Review conferences held after their due date (the seed: 99% in timescale), and the days
 # either side of it they are held: late, or early (up to 14 days for a plan's first review, 21
@@ -148,7 +148,8 @@ class ChildProtection:
             new = CATEGORY.pick(rng)
         for episode, plan in zip(episodes, plans, strict=True):
             episode.section47s.append(Section47(start, _icpc_due(start), icpc, False))
-            plan.latest_category = new
+            if icpc <= self.today:  # the enquiry may be under way today, the conference not held
+                plan.latest_category = new
         return [Conference("icpc", icpc, ids, "change_of_category", new)]
 
     def _icpc_working_days(self, on_time: bool) -> int:
@@ -252,8 +253,9 @@ class ChildProtection:
 
     def close_with_care(self, episode: CinEpisode, care_end: Day | None, rec: str) -> None:
         """Close a CIN episode when the period of care it belongs to ends."""
+        after = self.rng.randint(0, 45)  # drawn either way: the stream does not depend on today
         if care_end is not None:
-            episode.closure = care_end + self.rng.randint(0, 45)
+            episode.closure = care_end + after
             episode.closure_reason = CIN_CLOSURE_BY_REC.get(rec, "RC7")
         self._cut(episode)
 

@@ -47,7 +47,7 @@ def test_one_folder_per_collection_year_with_the_returns_and_unit_data(tiny):
     unit = {p.stem for p in (tiny / "unit").iterdir()}
     assert unit == {
         "teams", "staff", "children", "allocations", "meetings", "participation",
-        "rag_ratings", "escalations", "oversight_notes",
+        "rag_ratings", "escalations", "oversight_notes", "posts", "post_holdings", "leave",
     }  # fmt: skip
 
 

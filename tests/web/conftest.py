@@ -287,7 +287,7 @@ UNIT_FILES = {
         "M1,lac_review,2023-04-25,S1,A1,child;carer;social_worker,true,,\n"
         "M2,icpc,2023-10-20,S2,B2,parent;social_worker;police,false,plan,NEG\n"
     ),
-    "participation.csv": "meeting_id,child_id,code\nM1,A1,PN1\n",
+    "participation.csv": "meeting_id,child_id,code,booklet\nM1,A1,PN1,returned\nM2,B2,,sent\n",
     "rag_ratings.csv": (
         "id,meeting_id,child_id,rating,reasons,comment,team_manager_id,sent,response_due,"
         "responded,response\n"
@@ -298,6 +298,18 @@ UNIT_FILES = {
         "E1,A1,S1,2023-05-10,1,2023-05-17,,,false,Permanence plan not progressed\n"
     ),
     "oversight_notes.csv": "id,child_id,author_id,date,text\nN1,A1,S1,2023-06-01,Spoke to carer\n",
+    "posts.csv": (
+        "id,title,kind,fte,start,end\n"
+        "P1,Independent Reviewing Officer,iro,1,2004-04-01,\n"
+        "P2,Independent Conference Chair (4 days a week),icc,0.8,2010-04-01,\n"
+    ),
+    "post_holdings.csv": (
+        "id,post_id,staff_id,kind,start,end\n"
+        "H1,P1,S1,substantive,2012-09-03,\n"
+        "H2,P2,S2,substantive,2015-01-05,\n"
+        "H3,P2,S1,agency,2023-11-01,2024-09-01\n"
+    ),
+    "leave.csv": "id,holding_id,reason,start,end\nV1,H2,maternity,2023-11-01,2024-09-01\n",
 }
 
 

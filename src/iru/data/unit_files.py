@@ -11,25 +11,28 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from iru.data.unit_cells import Cells, UnitFileError
 from iru.data.unit_rows import (
     AllocationRow,
     ChildNameRow,
     EscalationRow,
+    LeaveRow,
     MeetingRow,
     OversightNoteRow,
     ParticipationRow,
+    PostHoldingRow,
+    PostRow,
     RagRatingRow,
     StaffRow,
     TeamRow,
     UnitData,
 )
 
-Date = date  # `Cells.date` is a method: annotations inside the class use this name
+__all__ = ["UNIT_FILE_NAMES", "UnitFileError", "read_unit_files", "read_unit_folder"]
 
 UNIT_FILE_NAMES = (
     "teams.csv",
@@ -41,85 +44,17 @@ UNIT_FILE_NAMES = (
     "rag_ratings.csv",
     "escalations.csv",
     "oversight_notes.csv",
+    "posts.csv",
+    "post_holdings.csv",
+    "leave.csv",
 )
-
-
-class UnitFileError(Exception):
-    """A unit file that cannot be read, or a value in it that is wrong."""
-
-    def __init__(
-        self, file: str, row: int | None, column: str | None, value: str | None, message: str
-    ) -> None:
-        where = file + (f", row {row}" if row else "") + (f", column {column}" if column else "")
-        shown = f" (value {value!r})" if value not in (None, "") else ""
-        super().__init__(f"{where}: {message}{shown}")
-        self.file, self.row, self.column, self.value = file, row, column, value
-
-
-class Cells:
-    """One CSV row's values, parsed strictly; every error names file, row and column."""
-
-    def __init__(self, file: str, row: int, record: dict[str, str | None]) -> None:
-        self.file, self.row, self._record = file, row, record
-
-    def fail(self, column: str, message: str) -> UnitFileError:
-        return UnitFileError(self.file, self.row, column, self._record.get(column), message)
-
-    def text(self, column: str, *, required: bool = False) -> str:
-        value = (self._record.get(column) or "").strip()
-        if required and not value:
-            raise self.fail(column, "a value is required")
-        return value
-
-    def choice(self, column: str, choices: Sequence[str], *, required: bool = True) -> str:
-        value = self.text(column, required=required)
-        if value and value not in choices:
-            raise self.fail(column, f"must be one of {', '.join(choices)}")
-        return value
-
-    def date(self, column: str, *, required: bool = False) -> Date | None:
-        value = self.text(column, required=required)
-        if not value:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(column, "is not a date YYYY-MM-DD") from None
-
-    def required_date(self, column: str) -> Date:
-        value = self.date(column, required=True)
-        if value is None:  # unreachable: `date(required=True)` raises first
-            raise self.fail(column, "a value is required")
-        return value
-
-    def boolean(self, column: str, *, required: bool = False) -> bool | None:
-        value = self.text(column, required=required).lower()
-        if not value:
-            return None
-        if value not in ("true", "false"):
-            raise self.fail(column, "must be true or false")
-        return value == "true"
-
-    def decimal(self, column: str, low: Decimal, high: Decimal) -> Decimal | None:
-        value = self.text(column)
-        if not value:
-            return None
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise self.fail(column, "is not a number") from None
-        if not (low <= number <= high):
-            raise self.fail(column, f"must be from {low} to {high}")
-        return number
-
-    def integer(self, column: str, choices: Sequence[int]) -> int:
-        value = self.text(column, required=True)
-        if not value.isdigit() or int(value) not in choices:
-            raise self.fail(column, f"must be one of {', '.join(map(str, choices))}")
-        return int(value)
-
-    def items(self, column: str) -> tuple[str, ...]:
-        return tuple(item.strip() for item in self.text(column).split(";") if item.strip())
+# The choices of the people domain's models (`Post.Kind`, `PostHolding.Kind`, `Leave.Reason`)
+# and of `MeetingChild.Booklet`; tests/data checks they agree.
+POST_KINDS = ("iro", "icc", "lado", "manager", "admin", "minute_taker")
+HOLDING_KINDS = ("substantive", "agency", "acting")
+LEAVE_REASONS = ("maternity", "sickness", "other")
+BOOKLETS = ("not_sent", "sent", "returned")
+OUTCOMES = ("plan", "no_plan", "change_of_category", "child_died")
 
 
 def read_unit_folder(folder: Path, *, name_prefix: str = "unit/") -> UnitData:
@@ -231,18 +166,21 @@ def _meeting(c: Cells) -> MeetingRow:
         c.items("child_ids"),
         c.items("attendees"),
         c.boolean("reports_shared_3_days"),
-        c.choice("outcome", ("plan", "no_plan"), required=False),
+        c.choice("outcome", OUTCOMES, required=False),
         c.choice("category", ("NEG", "PHY", "SAB", "EMO", "MUL"), required=False),
     )
 
 
 def _participation(c: Cells) -> ParticipationRow:
+    """A child at a meeting: the PN code (a LAC review's) and the consultation booklet, each
+    optional (`booklet` is a later column: a file without it is read as before)."""
     codes = tuple(f"PN{n}" for n in range(8))
     return ParticipationRow(
         c.row,
         c.text("meeting_id", required=True),
         c.text("child_id", required=True),
-        c.choice("code", codes),
+        c.choice("code", codes, required=False),
+        c.choice("booklet", BOOKLETS, required=False),
     )
 
 
@@ -287,6 +225,38 @@ def _oversight_note(c: Cells) -> OversightNoteRow:
         c.text("author_id"),
         c.required_date("date"),
         c.text("text"),
+    )
+
+
+def _post(c: Cells) -> PostRow:
+    return PostRow(
+        c.row,
+        c.text("id", required=True),
+        c.text("title", required=True),
+        c.choice("kind", POST_KINDS),
+        c.fte("fte"),
+        *c.span(),
+    )
+
+
+def _post_holding(c: Cells) -> PostHoldingRow:
+    return PostHoldingRow(
+        c.row,
+        c.text("id", required=True),
+        c.text("post_id", required=True),
+        c.text("staff_id", required=True),
+        c.choice("kind", HOLDING_KINDS),
+        *c.span(),
+    )
+
+
+def _leave(c: Cells) -> LeaveRow:
+    return LeaveRow(
+        c.row,
+        c.text("id", required=True),
+        c.text("holding_id", required=True),
+        c.choice("reason", LEAVE_REASONS),
+        *c.span(),
     )
 
 
@@ -345,4 +315,7 @@ _PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Cells], Any]]] = {
         _escalation,
     ),
     "oversight_notes.csv": (("id", "child_id", "author_id", "date", "text"), _oversight_note),
+    "posts.csv": (("id", "title", "kind", "fte", "start", "end"), _post),
+    "post_holdings.csv": (("id", "post_id", "staff_id", "kind", "start", "end"), _post_holding),
+    "leave.csv": (("id", "holding_id", "reason", "start", "end"), _leave),
 }

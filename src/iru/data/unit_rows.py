@@ -71,7 +71,40 @@ class ParticipationRow:
     row: int
     meeting_id: str
     child_id: str
-    code: str
+    code: str  # PN0-PN7 at a LAC review; "" at a conference
+    booklet: str = ""  # not_sent / sent / returned; "" not said
+
+
+@dataclass(frozen=True, slots=True)
+class PostRow:
+    row: int
+    id: str
+    title: str
+    kind: str
+    fte: Decimal
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PostHoldingRow:
+    row: int
+    id: str
+    post_id: str
+    staff_id: str
+    kind: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveRow:
+    row: int
+    id: str
+    holding_id: str
+    reason: str
+    start: date
+    end: date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +162,9 @@ class UnitData:
     rag_ratings: tuple[RagRatingRow, ...] = ()
     escalations: tuple[EscalationRow, ...] = ()
     oversight_notes: tuple[OversightNoteRow, ...] = ()
+    posts: tuple[PostRow, ...] = ()
+    post_holdings: tuple[PostHoldingRow, ...] = ()
+    leave: tuple[LeaveRow, ...] = ()
 
     def child_ids(self) -> set[str]:
         """Every child ID the unit's files mention."""

@@ -14,14 +14,15 @@ from iru.web.imports.models import ImportRun
 from iru.web.imports.services.dataset import import_dataset
 from iru.web.meetings.models import Meeting, MeetingChild
 from iru.web.oversight.models import OversightNote
-from iru.web.people.models import Staff, Team
+from iru.web.people.models import Leave, Post, PostHolding, Staff, Team
 from tests.web.conftest import TODAY, d, frame, small_dataset, small_unit
 
 pytestmark = pytest.mark.django_db
 
 
 WRITTEN = (*(t.model for t in CHILD_TABLES), Child, CpPlanReview, Allocation, Staff, Team,
-           Meeting, MeetingChild, RagRating, RagReason, Escalation, OversightNote)  # fmt: skip
+           Meeting, MeetingChild, RagRating, RagReason, Escalation, OversightNote, Post,
+           PostHolding, Leave)  # fmt: skip
 
 
 def snapshot() -> dict[str, list]:

@@ -44,10 +44,13 @@ from iru.data.synthetic.short_breaks import short_breaks
 LAC_ENTRY_AGE = Weighted({"0": 18, "1-4": 19, "5-9": 13, "10-14": 25, "15": 14, "16-17": 10})
 CP_AGE = Weighted({"0": 11, "1-4": 28, "5-9": 30, "10-14": 24, "15": 4, "16-17": 3})
 LAC_SIBLINGS = Weighted({"1": 74, "2": 19, "3": 7})
-CP_SIBLINGS = Weighted({"1": 46, "2": 29, "3": 15, "4": 7, "5": 3})
+# Children of a family brought to conference (mean 2.45): the seed's 299 review conferences for
+# about 267 children on plans, each reviewed about 2.6 times a year, need about 2.35 children at
+# each review conference ("managing large family groups" is part of the chairs' work).
+CP_SIBLINGS = Weighted({"1": 27, "2": 31, "3": 23, "4": 11, "5": 5, "6": 3})
 CARE_AFTER_PLAN = 0.3  # children under 14 coming into care after a child protection plan
 RE_ENTRY = 0.12  # children returned home who come back into care
-REPEAT_PLAN = 0.15  # families brought back to conference after their case closed
+REPEAT_PLAN = 0.17  # families brought back to conference after their case closed
 REPEAT_AFTER = (60, 1200)  # days from the case closing to the repeat referral
 SHORT_BREAK_CHILDREN = 8.0
 ENQUIRY_ONLY_CHILDREN = 140.0
@@ -66,12 +69,12 @@ class Authority:
 
 class Builder:
     def __init__(self, seed: int, scale: Scale, today: Day, first_year: int) -> None:
-        self.scale, self.today, self.first_year = scale, today, first_year
+        self.seed, self.scale, self.today, self.first_year = seed, scale, today, first_year
         last = start_year_of(today)
         self.wd = WorkingDays(first_year - LAC_HISTORY_YEARS - 1, last + 4)
         self.rng = random.Random(f"{seed}:people")
         self.care = CareHistories(random.Random(f"{seed}:care"), self.wd, today)
-        self.reviews = ReviewScheduler(random.Random(f"{seed}:reviews"), self.wd, today)
+        self.reviews = ReviewScheduler(seed, self.wd, today)
         self.cp = ChildProtection(random.Random(f"{seed}:protection"), self.wd, today)
         self.children: list[Child] = []
         self.conferences: list[Conference] = []
@@ -84,8 +87,15 @@ class Builder:
         first, last = collection_year_days(year)
         return first, min(last, self.today)
 
-    def new_family(self, size: int, ages: Weighted, on: Day, ethnic: Weighted) -> list[Child]:
-        rng = self.rng
+    def share_of_year(self, year: int) -> float:
+        """The share of the collection year up to today: the year holding today has only that
+        share of a year's flows (1.0 for a year already over)."""
+        first, last = collection_year_days(year)
+        return max(0.0, min(1.0, (self.today - first + 1) / (last - first + 1)))
+
+    def new_family(
+        self, size: int, ages: Weighted, on: Day, ethnic: Weighted, rng: random.Random
+    ) -> list[Child]:
         self.family += 1
         surname, ethnicity, home = family_name(rng), ethnic.pick(rng), postcode(rng)
         lead = _age_days(rng, ages.pick(rng))
@@ -108,7 +118,7 @@ class Builder:
         last = start_year_of(self.today)
         for year in range(self.first_year - LAC_HISTORY_YEARS, last + 1):
             rate = lac_entries(year) if year >= self.first_year else LAC_ENTRIES_OTHERWISE
-            self.lac_year(year, self.count(rate))
+            self.lac_year(year, self.count(rate * self.share_of_year(year)))
         for year in range(self.first_year - 2, last + 1):
             self.cp_year(year)
 
@@ -119,7 +129,7 @@ class Builder:
             size = min(int(LAC_SIBLINGS.pick(rng)), entrants)
             entrants -= size
             start = rng.randint(first, last)
-            family = self.new_family(size, LAC_ENTRY_AGE, start, LAC_ETHNIC)
+            family = self.new_family(size, LAC_ENTRY_AGE, start, LAC_ETHNIC, rng)
             self.come_into_care(family, start)
 
     def come_into_care(self, family: list[Child], start: Day) -> None:
@@ -143,7 +153,7 @@ class Builder:
         period = self.care.period(child.dob, start, route, child.home_post)
         if period is None:
             return
-        period.reviews = self.reviews.reviews(period, child.dob)
+        period.reviews = self.reviews.reviews(period, child.dob, child.id)
         child.periods.append(period)
         last = period.episodes[-1]
         cin = child.cin[-1] if linked else None
@@ -158,45 +168,56 @@ class Builder:
                 self.lac_period(child, again, linked=False)
 
     def cp_year(self, year: int) -> None:
-        rng = self.rng
+        """The year's families brought to conference, each with its own random stream (so a
+        year's cases do not change with `today` or with the years after), and the children
+        enquired into or assessed without a conference."""
         first, last = self.year_days(year)
         if first > last:
             return
-        families = self.count(cp_families(year))
-        for _ in range(families):
+        share = self.share_of_year(year)
+        for index in range(self.count(cp_families(year) * share)):
+            rng = random.Random(f"{self.seed}:family:{year}:{index}")
             referral = rng.randint(first, last)
             size = int(CP_SIBLINGS.pick(rng))
-            self.protect(self.new_family(size, CP_AGE, referral, CP_ETHNIC), referral)
-        for _ in range(self.count(ENQUIRY_ONLY_CHILDREN)):
-            referral = rng.randint(first, last)
-            self.cp.enquiry_only(self.new_family(1, CP_AGE, referral, CP_ETHNIC)[0], referral)
-        for _ in range(self.count(CIN_ONLY_CHILDREN)):
-            referral = rng.randint(first, last)
-            self.cp.in_need_only(self.new_family(1, CP_AGE, referral, CP_ETHNIC)[0], referral)
-        for _ in range(self.count(SHORT_BREAK_CHILDREN)):
-            self.short_break_child(rng.randint(first, last))
+            family = self.new_family(size, CP_AGE, referral, CP_ETHNIC, rng)
+            self.protect(family, referral, ChildProtection(rng, self.wd, self.today))
+        self.in_need_year(year, share)
 
-    def protect(self, family: list[Child], referral: Day) -> None:
+    def in_need_year(self, year: int, share: float) -> None:
+        rng = random.Random(f"{self.seed}:in-need:{year}")
+        cp = ChildProtection(rng, self.wd, self.today)
+        first, last = self.year_days(year)
+        for _ in range(self.count(ENQUIRY_ONLY_CHILDREN * share)):
+            referral = rng.randint(first, last)
+            cp.enquiry_only(self.new_family(1, CP_AGE, referral, CP_ETHNIC, rng)[0], referral)
+        for _ in range(self.count(CIN_ONLY_CHILDREN * share)):
+            referral = rng.randint(first, last)
+            cp.in_need_only(self.new_family(1, CP_AGE, referral, CP_ETHNIC, rng)[0], referral)
+        for _ in range(self.count(SHORT_BREAK_CHILDREN * share)):
+            self.short_break_child(rng.randint(first, last), cp)
+
+    def protect(self, family: list[Child], referral: Day, cp: ChildProtection) -> None:
         """A family's child protection case, and perhaps a repeat one after it closed."""
-        outcome = self.cp.case(family, referral)
+        outcome = cp.case(family, referral)
         self.conferences += outcome.conferences
-        if outcome.closed is None or self.rng.random() >= REPEAT_PLAN:
+        if outcome.closed is None or cp.rng.random() >= REPEAT_PLAN:
             return
-        again = outcome.closed + self.rng.randint(*REPEAT_AFTER)
+        again = outcome.closed + cp.rng.randint(*REPEAT_AFTER)
         family = [child for child in family if again < birthday(child.dob, 17)]
         if family and again <= self.today:
-            self.protect(family, again)
+            self.protect(family, again, cp)
 
-    def short_break_child(self, start: Day) -> None:
-        rng = self.rng
-        child = self.new_family(1, Weighted({"5-9": 50, "10-14": 50}), start, LAC_ETHNIC)[0]
+    def short_break_child(self, start: Day, cp: ChildProtection) -> None:
+        rng = cp.rng
+        ages = Weighted({"5-9": 50, "10-14": 50})
+        child = self.new_family(1, ages, start, LAC_ETHNIC, rng)[0]
         end = min(start + rng.randint(365, 4 * 365), birthday(child.dob, 18) - 1)
         period = short_breaks(rng, start, end, child.home_post, self.today)
         if period is None:
             return
         child.periods.append(period)
-        episode = self.cp.care_episode(child, start - rng.randint(30, 120), "N2")
-        self.cp.close_with_care(episode, end if end <= self.today else None, "E8")
+        episode = cp.care_episode(child, start - rng.randint(30, 120), "N2")
+        cp.close_with_care(episode, end if end <= self.today else None, "E8")
 
 
 def build_authority(seed: int, scale: Scale, today: Day) -> Authority:

@@ -64,6 +64,8 @@ class CensusWriter:
             sex = f"<Sex>{child.sex}</Sex>"
         else:
             sex = f"<GenderCurrent>{1 if child.sex == 'M' else 2}</GenderCurrent>"
+        if child.death is not None and child.death <= self.last:
+            sex += f"<PersonDeathDate>{iso(child.death)}</PersonDeathDate>"
         disabled = any(e.need == "N2" for e in child.cin)
         disability = "<Disabilities><Disability>LD</Disability></Disabilities>" if disabled else ""
         head = (

@@ -110,6 +110,7 @@ class Child:
     home_post: str = ""
     periods: list[Period] = field(default_factory=list)
     cin: list[CinEpisode] = field(default_factory=list)
+    death: Day | None = None  # CIN census PersonDeathDate
 
 
 @dataclass(slots=True)
@@ -119,5 +120,5 @@ class Conference:
     kind: str  # icpc / rcpc
     date: Day
     child_ids: list[str]
-    outcome: str = ""  # plan / no_plan for an ICPC
+    outcome: str = ""  # an ICPC's: plan / no_plan / change_of_category / child_died
     category: str = ""

@@ -22,13 +22,24 @@ from iru.rules.timescales import ICPC_WORKING_DAYS, icpc_due, rcpc_due
 # ICPC is held this many working days after the start at the soonest; late, up to the latest.
 ICPC_ON_TIME = 0.87
 SOONEST_ICPC_WORKING_DAYS, LATEST_ICPC_WORKING_DAYS = 6, 32
-PLAN_MADE = 0.94
+# The seed's initial conference outcomes, counted per child (2015-16: 267 made subject to a
+# plan, 11 not, 7 whose category changed, 1 child died). A conference's outcome holds for every
+# child it covers. Plans are made for most families; a baby alone at conference now and then
+# died before it (about 1 a year at the default scale); a few families already on a plan come
+# back to an initial conference after new concerns, which changes the plan's category (about
+# 2 families a year, the seed's 4 and 3 children).
+PLAN_MADE = 0.96
+CHILD_DIED = 0.25
+CATEGORY_CHANGED = 0.017
+# The new concerns arise this many days after the plan's first review conference; the next
+# review conference is held as planned, at least this many days after the initial one.
+CATEGORY_CHANGE_AFTER, CATEGORY_CHANGE_BEFORE_REVIEW = (10, 120), 10
 CATEGORY = Weighted({"NEG": 50, "EMO": 29, "PHY": 9, "SAB": 5, "MUL": 7})
 # How many review conferences a plan has; it ends at the last (mean about a year). A few plans
 # run past two years, some of them well past (the seed: 4 children, 1.5% of plans, open 2 years
 # or more; few ended plans lasted that long).
 REVIEWS_BEFORE_END = Weighted(
-    {"1": 9, "2": 31, "3": 37, "4": 21, "5": 0.7, "6": 0.6, "7": 0.3, "8": 0.2}
+    {"1": 12, "2": 35, "3": 34, "4": 17, "5": 0.7, "6": 0.6, "7": 0.3, "8": 0.2}
 )
 # Review conferences held after their due date (the seed: 99% in timescale), and the days
 # either side of it they are held: late, or early (up to 14 days for a plan's first review, 21
@@ -67,33 +78,79 @@ class ChildProtection:
         CIN episodes are left open (the caller closes them with the period of care)."""
         rng, wd = self.rng, self.wd
         start = wd.on_or_after(referral + rng.randint(0, 6))
-        on_time = rng.random() < ICPC_ON_TIME
-        icpc = wd.add(start, self._icpc_working_days(on_time))
-        plan_made = rng.random() < PLAN_MADE
-        category = CATEGORY.pick(rng)
-        reviews = self._review_days(icpc, care_from)
+        icpc = wd.add(start, self._icpc_working_days(rng.random() < ICPC_ON_TIME))
+        outcome = self._outcome(children, icpc, care_from)
+        category = CATEGORY.pick(rng) if outcome == "plan" else ""
+        reviews = self._review_days(icpc, care_from) if outcome == "plan" else []
         episodes = [self._cin_episode(referral, start, icpc) for _ in children]
         ids = [child.id for child in children]
-        subject = set(ids if plan_made else [])
-        if plan_made and len(ids) > 1 and rng.random() < 0.05:
-            subject.discard(ids[-1])  # one child not made subject to a plan
-        conferences = self._conferences(ids, icpc, subject, category, reviews)
+        conferences = [Conference("icpc", icpc, ids, outcome, category)]
+        if outcome == "plan":
+            plan_end = care_from if care_from is not None else reviews[-1] if reviews else icpc
+            for child, episode in zip(children, episodes, strict=True):
+                episode.plans.append(self._plan(child, icpc, plan_end, reviews, category))
+            conferences += _review_conferences(children, episodes, reviews)
+            conferences += self._category_change(episodes, ids, reviews)
+        closed = self._close(children, episodes, outcome, icpc, care_from)
+        return CaseOutcome([c for c in conferences if c.date <= self.today], closed)
+
+    def _outcome(self, children: list[Child], icpc: Day, care_from: Day | None) -> str:
+        """The initial conference's outcome for the whole family: plan, no_plan, child_died."""
+        rng = self.rng
+        baby = len(children) == 1 and icpc - children[0].dob < 365 and care_from is None
+        if baby and rng.random() < CHILD_DIED:
+            return "child_died"
+        return "plan" if rng.random() < PLAN_MADE else "no_plan"
+
+    def _close(
+        self, children: list[Child], episodes: list[CinEpisode], outcome: str, icpc: Day,
+        care_from: Day | None,
+    ) -> Day | None:  # fmt: skip
+        """Close each child's CIN episode (unless care follows), cut at today, and return the
+        day the last one closed: None while open, or when the child died (no repeat case)."""
+        rng = self.rng
         closed: Day | None = None
         for child, episode in zip(children, episodes, strict=True):
-            plan_end = reviews[-1] if reviews else icpc
-            if care_from is not None:
-                plan_end = care_from
-            if child.id in subject:
-                episode.plans.append(self._plan(child, icpc, plan_end, reviews, category))
-                plan_end = episode.plans[-1].end or plan_end
-            if care_from is None:
-                closure = plan_end + rng.randint(30, 270) if child.id in subject else icpc + 40
-                episode.closure, episode.closure_reason = closure, "RC7"
-                if child.id in subject and rng.random() < 0.7:
-                    episode.cin_plan = (plan_end, closure)
-                closed = max(closed or closure, closure)
+            if outcome == "child_died":
+                death = max(episode.section47s[0].start, icpc - rng.randint(0, 5))
+                child.death = death if death <= self.today else None
+                episode.closure, episode.closure_reason = icpc + rng.randint(0, 10), "RC2"
+            elif care_from is None and episode.plans:
+                plan_end = episode.plans[-1].end or icpc
+                episode.closure, episode.closure_reason = plan_end + rng.randint(30, 270), "RC7"
+                if rng.random() < 0.7:
+                    episode.cin_plan = (plan_end, episode.closure)
+            elif care_from is None:
+                episode.closure, episode.closure_reason = icpc + 40, "RC7"
+            if care_from is None and episode.closure is not None:
+                closed = max(closed or episode.closure, episode.closure)
             child.cin.append(self._cut(episode))
-        return CaseOutcome([c for c in conferences if c.date <= self.today], closed)
+        return None if outcome == "child_died" else closed
+
+    def _category_change(
+        self, episodes: list[CinEpisode], ids: list[str], reviews: list[Day]
+    ) -> list[Conference]:
+        """Now and then new concerns about a family on a plan: a section 47 enquiry and an
+        initial conference that changes the plan's category. No new plan starts; the plan's
+        review conferences go on as planned."""
+        rng, wd = self.rng, self.wd
+        if len(reviews) < 2 or rng.random() >= CATEGORY_CHANGED:
+            return []
+        start = wd.on_or_after(reviews[0] + rng.randint(*CATEGORY_CHANGE_AFTER))
+        icpc = wd.add(start, self._icpc_working_days(rng.random() < ICPC_ON_TIME))
+        plans = [episode.plans[-1] for episode in episodes]
+        if icpc > reviews[1] - CATEGORY_CHANGE_BEFORE_REVIEW or any(
+            plan.end is not None and plan.end <= icpc for plan in plans
+        ):
+            return []
+        new = CATEGORY.pick(rng)
+        while new == plans[0].latest_category:
+            new = CATEGORY.pick(rng)
+        for episode, plan in zip(episodes, plans, strict=True):
+            episode.section47s.append(Section47(start, _icpc_due(start), icpc, False))
+            if icpc <= self.today:  # the enquiry may be under way today, the conference not held
+                plan.latest_category = new
+        return [Conference("icpc", icpc, ids, "change_of_category", new)]
 
     def _icpc_working_days(self, on_time: bool) -> int:
         if on_time:
@@ -131,16 +188,6 @@ class ChildProtection:
         days = rng.randint(10, 45) if rng.random() < 0.85 else rng.randint(46, 70)
         episode.assessment_authorised = self.wd.add(episode.assessment_start, days)
         episode.factors = tuple(rng.sample(FACTORS, rng.randint(1, 4)))
-
-    def _conferences(
-        self, ids: list[str], icpc: Day, subject: set[str], category: str, reviews: list[Day]
-    ) -> list[Conference]:
-        outcome = "plan" if subject else "no_plan"
-        conferences = [Conference("icpc", icpc, ids, outcome, category if subject else "")]
-        on_plans = [child_id for child_id in ids if child_id in subject]
-        if on_plans:
-            conferences += [Conference("rcpc", day, on_plans) for day in reviews]
-        return conferences
 
     def _plan(self, child: Child, start: Day, end: Day, reviews: list[Day], category: str) -> Plan:
         eighteen = birthday(child.dob, 18)
@@ -206,10 +253,28 @@ class ChildProtection:
 
     def close_with_care(self, episode: CinEpisode, care_end: Day | None, rec: str) -> None:
         """Close a CIN episode when the period of care it belongs to ends."""
+        after = self.rng.randint(0, 45)  # drawn either way: the stream does not depend on today
         if care_end is not None:
-            episode.closure = care_end + self.rng.randint(0, 45)
+            episode.closure = care_end + after
             episode.closure_reason = CIN_CLOSURE_BY_REC.get(rec, "RC7")
         self._cut(episode)
+
+
+def _review_conferences(
+    children: list[Child], episodes: list[CinEpisode], reviews: list[Day]
+) -> list[Conference]:
+    """The family's review conferences, each covering the children whose plan it reviewed (a
+    child who turned 18 has left the plan)."""
+    conferences = []
+    for day in reviews:
+        ids = [
+            child.id
+            for child, episode in zip(children, episodes, strict=True)
+            if day in episode.plans[-1].reviews
+        ]
+        if ids:
+            conferences.append(Conference("rcpc", day, ids))
+    return conferences
 
 
 @cache

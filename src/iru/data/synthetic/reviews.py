@@ -36,12 +36,17 @@ PARTICIPATION = Weighted({"PN1": 55, "PN2": 4, "PN3": 3, "PN4": 4, "PN5": 12, "P
 
 
 class ReviewScheduler:
-    def __init__(self, rng: random.Random, wd: WorkingDays, today: Day) -> None:
-        self.rng, self.wd, self.today = rng, wd, today
+    """Each period's reviews come from a random stream of its own (`seed`, child, start), so
+    the reviews of one period do not change with `today` or with the periods before it."""
 
-    def reviews(self, period: Period, dob: Day) -> list[Review]:
+    def __init__(self, seed: int, wd: WorkingDays, today: Day) -> None:
+        self.seed, self.wd, self.today = seed, wd, today
+        self.rng = random.Random()
+
+    def reviews(self, period: Period, dob: Day, child_id: str) -> list[Review]:
         """The reviews held in `period` up to today."""
         start = period.start
+        self.rng.seed(f"{self.seed}:reviews:{child_id}:{start}")
         last = min(period.end if period.end is not None else self.today, self.today)
         held: list[Review] = []
         held_on: list[date] = []

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 LAC_ENTRIES: dict[int, float] = {2011: 104, 2012: 108, 2013: 114, 2014: 124, 2015: 80, 2016: 96}
 LAC_ENTRIES_OTHERWISE = 97.0
 # Families brought to an initial conference (not counting those whose children then come into
-# care, and repeat conferences) per collection year.
-CP_FAMILIES: dict[int, float] = {2014: 128, 2015: 128}
-CP_FAMILIES_OTHERWISE = 128.0
+# care, and repeat conferences) per collection year. With `authority.CP_SIBLINGS` (about 2.45
+# children a family) they give the seed's 286 children at initial conferences and 299 review
+# conferences (a family's children share one) in 2015-16: docs/synthetic.md.
+CP_FAMILIES: dict[int, float] = {}
+CP_FAMILIES_OTHERWISE = 100.0
 # Children referred and assessed without a section 47 enquiry, per collection year.
 CIN_ONLY_CHILDREN = 150.0
 

@@ -7,11 +7,12 @@ import random
 from pathlib import Path
 
 from iru.data.synthetic.authority import Authority
-from iru.data.synthetic.calendar import WorkingDays, collection_year_days, iso, years_old
-from iru.data.synthetic.model import Child
+from iru.data.synthetic.calendar import Day, WorkingDays, collection_year_days, iso, years_old
+from iru.data.synthetic.unit_allocations import Allocator
 from iru.data.synthetic.unit_meetings import Recorder
+from iru.data.synthetic.unit_posts import Establishment
 from iru.data.synthetic.unit_rag import RagProcess
-from iru.data.synthetic.unit_staff import Allocator, Staff, Team, Unit
+from iru.data.synthetic.unit_staff import Staff, Team, Unit
 
 COLUMNS = {
     "teams": ["id", "name", "kind"],
@@ -24,7 +25,10 @@ COLUMNS = {
         "id", "kind", "date", "chair_id", "child_ids", "attendees", "reports_shared_3_days",
         "outcome", "category",
     ],
-    "participation": ["meeting_id", "child_id", "code"],
+    "participation": ["meeting_id", "child_id", "code", "booklet"],
+    "posts": ["id", "title", "kind", "fte", "start", "end"],
+    "post_holdings": ["id", "post_id", "staff_id", "kind", "start", "end"],
+    "leave": ["id", "holding_id", "reason", "start", "end"],
     "rag_ratings": [
         "id", "meeting_id", "child_id", "rating", "reasons", "comment", "team_manager_id", "sent",
         "response_due", "responded", "response",
@@ -43,63 +47,63 @@ def write_unit(folder: Path, authority: Authority, seed: int, areas: int) -> dic
     wd = WorkingDays(authority.first_year - 1, authority.last_year + 2)
     window = collection_year_days(authority.first_year)[0]
     unit = Unit(rng, areas)
-    allocator = Allocator(rng, unit)
-    recorder = Recorder(rng, wd, authority.today, unit, allocator)
-    by_id = {child.id: child for child in authority.children}
+    establishment = Establishment(rng, unit, authority.today)
+    allocator = Allocator(rng, unit, establishment.chair_spells)
+    recorder = Recorder(rng, wd, authority.today, allocator)
     for child in authority.children:
         for period in child.periods:
             if not period.short_breaks and (period.end is None or period.end >= window):
                 allocator.for_period(child, period, child.family_id % areas, authority.today)
         recorder.lac_reviews(child, window)
-    family_staff: dict[int, tuple[Staff, Staff, Team]] = {}
-    for conference in authority.conferences:
-        if conference.date < window:
-            continue
-        first = by_id.get(conference.child_ids[0])
-        if first is None:
-            continue
-        chair, _worker, team = _family_staff(family_staff, allocator, unit, first, areas)
-        oldest = max(
-            years_old(by_id[i].dob, conference.date) for i in conference.child_ids if i in by_id
-        )
-        recorder.conference(conference, chair, team, oldest)
-    _cp_allocations(authority, allocator, family_staff, window)
+    family_staff = _conferences(authority, unit, allocator, recorder, window, areas)
+    _cp_allocations(authority, allocator, family_staff, window, areas)
     rag = RagProcess(rng, wd, authority.today, unit, recorder.records)
     for meeting in sorted(recorder.records.meetings, key=lambda m: (m.date, m.id)):
         rag.rate(meeting)
     for allocation in allocator.allocations:
         rag.notes(allocation)
-    return _write_all(folder, authority, unit, allocator, recorder)
+    return _write_all(folder, authority, unit, establishment, allocator, recorder)
 
 
-def _family_staff(
-    cache: dict[int, tuple[Staff, Staff, Team]], allocator: Allocator, unit: Unit, child: Child,
+def _conferences(
+    authority: Authority, unit: Unit, allocator: Allocator, recorder: Recorder, window: int,
     areas: int,
-) -> tuple[Staff, Staff, Team]:  # fmt: skip
-    if child.family_id not in cache:
-        area = child.family_id % areas
-        team = unit.team("cp", area, child.family_id)
-        cache[child.family_id] = (allocator.chair("icc", area), allocator.worker(team), team)
-    return cache[child.family_id]
+) -> dict[int, tuple[Staff, Team]]:  # fmt: skip
+    """Record the conferences from `window` in date order (a family keeps its chair while the
+    chair is available); return each family's social worker and team."""
+    by_id = {child.id: child for child in authority.children}
+    family_staff: dict[int, tuple[Staff, Team]] = {}
+    held = [c for c in authority.conferences if c.date >= window and c.child_ids[0] in by_id]
+    for conference in sorted(held, key=lambda c: (c.date, c.child_ids[0])):
+        family = by_id[conference.child_ids[0]].family_id
+        if family not in family_staff:
+            team = unit.team("cp", family % areas, family)
+            family_staff[family] = (allocator.worker(team), team)
+        chair, _until = allocator.family_chair(family, family % areas, conference.date)
+        ages = [years_old(by_id[i].dob, conference.date) for i in conference.child_ids]
+        recorder.conference(conference, chair, family_staff[family][1], ages)
+    return family_staff
 
 
 def _cp_allocations(
-    authority: Authority, allocator: Allocator, family_staff: dict[int, tuple[Staff, Staff, Team]],
-    window: int,
+    authority: Authority, allocator: Allocator, family_staff: dict[int, tuple[Staff, Team]],
+    window: int, areas: int,
 ) -> None:  # fmt: skip
     for child in authority.children:
         staff = family_staff.get(child.family_id)
         if staff is None:
             continue
+        family = (child.family_id, child.family_id % areas)
         for episode in child.cin:
             for plan in episode.plans:
                 if plan.end is None or plan.end >= window:
-                    allocator.for_plan(child.id, plan, *staff)
+                    allocator.for_plan(child.id, plan, family, *staff)
 
 
 def _write_all(
-    folder: Path, authority: Authority, unit: Unit, allocator: Allocator, recorder: Recorder
-) -> dict[str, int]:
+    folder: Path, authority: Authority, unit: Unit, establishment: Establishment,
+    allocator: Allocator, recorder: Recorder,
+) -> dict[str, int]:  # fmt: skip
     records = recorder.records
     rows: dict[str, list[list[str]]] = {
         "teams": [[t.id, t.name, t.kind] for t in unit.teams],
@@ -120,6 +124,16 @@ def _write_all(
             for m in records.meetings
         ],
         "participation": [list(row) for row in records.participation],
+        "posts": [
+            [p.id, p.title, p.kind, f"{p.fte:g}", iso(p.start), ""] for p in establishment.posts
+        ],
+        "post_holdings": [
+            [h.id, h.post.id, h.staff.id, h.kind, iso(h.start), _day(h.end)]
+            for h in establishment.holdings
+        ],
+        "leave": [
+            [v.id, v.holding.id, v.reason, iso(v.start), _day(v.end)] for v in establishment.leaves
+        ],
         "rag_ratings": records.ratings,
         "escalations": records.escalations,
         "oversight_notes": records.notes,
@@ -131,3 +145,7 @@ def _write_all(
             writer.writerow(COLUMNS[name])
             writer.writerows(table)
     return {f"unit_{name}": len(table) for name, table in rows.items()}
+
+
+def _day(day: Day | None) -> str:
+    return iso(day) if day is not None else ""

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from iru.data.synthetic.calendar import Day, WorkingDays, ordinal, years_old
 from iru.data.synthetic.model import Child, Conference
-from iru.data.synthetic.unit_staff import Allocator, Staff, Team, Unit
+from iru.data.synthetic.unit_allocations import Allocator
+from iru.data.synthetic.unit_booklets import booklet
+from iru.data.synthetic.unit_staff import Staff, Team
 
 RAG_FROM = ordinal(2015, 11, 1)
 # Share red and amber at the start of the process and, after IMPROVE_DAYS, at their best.
@@ -65,7 +67,7 @@ class Meeting:
 @dataclass(slots=True)
 class UnitRecords:
     meetings: list[Meeting] = field(default_factory=list)
-    participation: list[tuple[str, str, str]] = field(default_factory=list)
+    participation: list[tuple[str, str, str, str]] = field(default_factory=list)
     ratings: list[list[str]] = field(default_factory=list)
     escalations: list[list[str]] = field(default_factory=list)
     notes: list[list[str]] = field(default_factory=list)
@@ -73,10 +75,10 @@ class UnitRecords:
 
 class Recorder:
     def __init__(
-        self, rng: random.Random, wd: WorkingDays, today: Day, unit: Unit, allocator: Allocator
+        self, rng: random.Random, wd: WorkingDays, today: Day, allocator: Allocator
     ) -> None:
         self.rng, self.wd, self.today = rng, wd, today
-        self.unit, self.allocator = unit, allocator
+        self.allocator = allocator
         self.records = UnitRecords()
 
     def lac_reviews(self, child: Child, window: Day) -> None:
@@ -87,18 +89,22 @@ class Recorder:
                 allocation = self.allocator.at(child.id, "lac", review.date)
                 if allocation is None:
                     continue
+                age = years_old(child.dob, review.date)
                 meeting = self._meeting("lac_review", review.date, allocation.chair_id, [child.id])
-                meeting.attendees = self._lac_attendees(
-                    review.code, years_old(child.dob, review.date)
-                )
+                meeting.attendees = self._lac_attendees(review.code, age)
                 meeting.team_ids = [allocation.team_id]
-                self.records.participation.append((meeting.id, child.id, review.code))
+                sent = booklet(self.rng, "lac", age, review.code, review.date)
+                self.records.participation.append((meeting.id, child.id, review.code, sent))
 
-    def conference(self, conference: Conference, chair: Staff, team: Team, oldest: int) -> None:
+    def conference(self, conference: Conference, chair: Staff, team: Team, ages: list[int]) -> None:
+        """A conference, and a participation row (no PN code, a booklet) for each child."""
         meeting = self._meeting(conference.kind, conference.date, chair.id, conference.child_ids)
         meeting.outcome, meeting.category = conference.outcome, conference.category
-        meeting.attendees = self._cp_attendees(conference.kind, oldest)
+        meeting.attendees = self._cp_attendees(conference.kind, max(ages))
         meeting.team_ids = [team.id] * len(conference.child_ids)
+        for child_id, age in zip(conference.child_ids, ages, strict=True):
+            sent = booklet(self.rng, "cp", age, "", conference.date)
+            self.records.participation.append((meeting.id, child_id, "", sent))
 
     def _meeting(self, kind: str, day: Day, chair_id: str, child_ids: list[str]) -> Meeting:
         shared = self.rng.random() < (0.7 if day < RAG_FROM else 0.88)

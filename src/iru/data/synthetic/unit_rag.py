@@ -48,7 +48,7 @@ class RagProcess:
         }
 
     def rate(self, meeting: Meeting) -> None:
-        if meeting.date < RAG_FROM:
+        if meeting.date < RAG_FROM or meeting.outcome == "child_died":
             return
         kind = "lac" if meeting.kind == "lac_review" else "cp"
         sent = self.wd.add(meeting.date, self.rng.randint(*FORM_SENT_WORKING_DAYS))

@@ -21,7 +21,7 @@ from iru.web.children.models import Child, CpPlan
 from iru.web.children.selectors import plans_to_check, with_status
 from iru.web.core.history import Change, record_history
 from iru.web.core.presenters import long_date
-from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, User
+from iru.web.people.models import CHAIR_STAFF_ROLES, Post, Staff, User
 
 SEARCH_LIMIT = 50
 _STAFF_ROLES = {
@@ -182,11 +182,13 @@ def responsible_team_manager(child: Child, *, kind: str, today: date) -> Staff |
 def demo_staff(*, role: str, today: date, case: str | None = None) -> Staff | None:
     """The staff member a demo user of `role` stands for: for chairs and team managers, the
     one with the most children allocated today (of `case`, "lac" or "cp", when given), so the
-    demo shows a real caseload."""
+    demo shows a real caseload; for the others, someone holding an admin post today (the unit's
+    establishment), else the first."""
     staff = Staff.objects.filter(role__in=_STAFF_ROLES[User.Role(role)])
     relation = _CASELOAD.get(User.Role(role))
     if relation is None:
-        return staff.order_by("pk").first()
+        in_post = _in_force("post_holdings", today) & Q(post_holdings__post__kind=Post.Kind.ADMIN)
+        return staff.filter(in_post).order_by("pk").first() or staff.order_by("pk").first()
     current = _in_force(relation, today)
     if case is not None:
         current &= Q(**{f"{relation}__kind": case})

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from iru.web.people.models import CHAIR_STAFF_ROLES, Staff, Team, User
+from iru.web.people.models import CHAIR_STAFF_ROLES, Post, PostHolding, Staff, Team, User
+
+# A post's or a holding's primary key and its start and end (exclusive, None while open).
+Span = tuple[int, date, date | None]
 
 
 def chairs() -> QuerySet[Staff]:
@@ -54,3 +59,17 @@ def team_pks_by_external_id() -> dict[str, int]:
     """The unit's files' team ids -> primary keys."""
     rows = Team.objects.exclude(external_id=None).values_list("external_id", "pk")
     return {external: pk for external, pk in rows if external}
+
+
+def post_spans_by_external_id() -> dict[str, Span]:
+    """The unit's files' post ids -> (primary key, start, end)."""
+    rows = Post.objects.exclude(external_id=None).values_list("external_id", "pk", "start", "end")
+    return {external: (pk, start, end) for external, pk, start, end in rows if external}
+
+
+def post_holding_spans_by_external_id() -> dict[str, Span]:
+    """The unit's files' post holding ids -> (primary key, start, end)."""
+    rows = PostHolding.objects.exclude(external_id=None).values_list(
+        "external_id", "pk", "start", "end"
+    )
+    return {external: (pk, start, end) for external, pk, start, end in rows if external}

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from iru.web.core.upsert import TableCount, upsert_by_external_id
-from iru.web.people.models import Staff, Team, User
+from iru.web.people.models import Leave, Post, PostHolding, Staff, Team, User
 
 STAFF_ROLES_FOR = {
     User.Role.CHAIR: (Staff.Role.IRO, Staff.Role.ICC),
@@ -113,3 +113,18 @@ def teams_import(rows: list[dict[str, Any]]) -> TableCount:
 def staff_import(rows: list[dict[str, Any]]) -> TableCount:
     """Upsert staff from the unit's files by their `external_id` (`team_id` resolved)."""
     return upsert_by_external_id(Staff, rows)
+
+
+def posts_import(rows: list[dict[str, Any]]) -> TableCount:
+    """Upsert the unit's posts (`posts.csv`) by their `external_id`."""
+    return upsert_by_external_id(Post, rows)
+
+
+def post_holdings_import(rows: list[dict[str, Any]]) -> TableCount:
+    """Upsert who held which post when (`post_holdings.csv`; `post_id`, `staff_id` resolved)."""
+    return upsert_by_external_id(PostHolding, rows)
+
+
+def leaves_import(rows: list[dict[str, Any]]) -> TableCount:
+    """Upsert holders' long leave (`leave.csv`; `holding_id` resolved)."""
+    return upsert_by_external_id(Leave, rows)

@@ -10,7 +10,6 @@ in) is kept: a child's name from the files is used only while the child has none
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from iru.data.unit_files import UnitFileError
 from iru.data.unit_rows import UnitData
@@ -23,6 +22,8 @@ from iru.web.disputes.services.imports import (
     rating_reasons_import,
 )
 from iru.web.disputes.services.ratings import rag_reasons_add_uncatalogued
+from iru.web.imports.services.establishment import import_establishment
+from iru.web.imports.services.refs import Refs
 from iru.web.meetings.selectors import meeting_pks_by_external_id
 from iru.web.meetings.services.imports import meeting_children_import, meetings_import
 from iru.web.oversight.services import oversight_notes_import
@@ -32,27 +33,11 @@ from iru.web.people.services import staff_import, teams_import
 Warn = Callable[[str], None]
 
 
-class Refs:
-    """External ids -> primary keys, checked: an unknown id is an error naming where it was."""
-
-    def __init__(self, unit: UnitData, children: dict[str, int]) -> None:
-        self.unit, self.children = unit, children
-
-    def file(self, base: str) -> str:
-        return next((f for f in self.unit.files if f.rsplit("/", 1)[-1] == base), base)
-
-    def find(self, table: dict[str, int], value: str, base: str, row: int, column: str) -> Any:
-        if not value:
-            return None
-        if value not in table:
-            raise UnitFileError(self.file(base), row, column, value, "no record with this id")
-        return table[value]
-
-
 def import_unit(*, unit: UnitData, children: dict[str, int], warn: Warn) -> dict[str, TableCount]:
     """Write every table of the unit's files, in the order their references need."""
     refs = Refs(unit, children)
     counts = {"teams": _teams(unit), "staff": _staff(unit, refs)}
+    counts |= import_establishment(unit, refs)
     names = {r.id: (r.given_name, r.family_name) for r in unit.children}
     counts["children_names"] = child_names_import(names)
     counts["allocations"] = _allocations(unit, refs)
@@ -123,17 +108,21 @@ def _meetings(unit: UnitData, refs: Refs) -> tuple[TableCount, TableCount]:
 
 
 def _meeting_children(unit: UnitData, refs: Refs) -> TableCount:
-    """Each meeting covers exactly the children its row lists, with their participation."""
+    """Each meeting covers exactly the children its row lists, with their participation (a PN
+    code at a LAC review) and consultation booklet."""
     meetings = meeting_pks_by_external_id()
-    codes = {
-        (
-            refs.find(meetings, p.meeting_id, "participation.csv", p.row, "meeting_id"),
-            refs.children[p.child_id],
-        ): p.code
-        for p in unit.participation
+    kinds = {m.id: m.kind for m in unit.meetings}
+    links = {
+        (meetings[m.id], refs.children[c]): ("", "") for m in unit.meetings for c in m.child_ids
     }
-    links = {(meetings[m.id], refs.children[c]): "" for m in unit.meetings for c in m.child_ids}
-    links |= codes
+    for p in unit.participation:
+        meeting = refs.find(meetings, p.meeting_id, "participation.csv", p.row, "meeting_id")
+        if p.code and kinds.get(p.meeting_id, "lac_review") != "lac_review":
+            raise UnitFileError(
+                refs.file("participation.csv"), p.row, "code", p.code,
+                "a PN code is for a LAC review: leave it empty for a conference",
+            )  # fmt: skip
+        links[(meeting, refs.children[p.child_id])] = (p.code, p.booklet)
     return meeting_children_import(links, listed={meetings[m.id] for m in unit.meetings})
 
 

@@ -113,7 +113,7 @@ def test_no_request_ever_leaves_for_the_network() -> None:
 def test_the_fetcher_allows_data_and_the_package_s_own_files_only(tmp_path) -> None:
     fetcher = LocalOnlyFetcher()
     assert fetcher.fetch("data:text/plain;base64,aGk=").read() == b"hi"
-    own = PACKAGE_ROOT / "web/pages/templates/reports/report.css"
+    own = PACKAGE_ROOT / "web/core/static/iru/report.css"
     assert fetcher.fetch(own.as_uri()).read() == own.read_bytes()
     outside = tmp_path / "secret.txt"
     outside.write_text("secret")

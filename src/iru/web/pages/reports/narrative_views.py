@@ -46,7 +46,7 @@ def narrative(request: SignedInRequest, year_end: str, key: str) -> HttpResponse
             else:
                 messages.success(request, f"{section.title} saved")
                 page = reverse("reports:annual", kwargs={"year_end": period})
-                return redirect(f"{page}#{key.replace('_', '-')}")
+                return redirect(f"{page}#section-{key.replace('_', '-')}")
     context = page_context(
         request, form=form, section=section, year_end=day, label=year_label(day),
         preview=preview, history=narrative_history(record) if record else [],

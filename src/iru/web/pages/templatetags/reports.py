@@ -8,6 +8,7 @@ so the page, the PDF and the Word document say the same."""
 from __future__ import annotations
 
 from django import template
+from django.contrib.staticfiles import finders
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -66,3 +67,14 @@ def chart_svg(chart: Chart, document: ReportDocument) -> SafeString:
     except charts.ChartError as error:
         problem = str(error)
     return format_html('<p class="govuk-body">This chart cannot be drawn. {}</p>', problem)
+
+
+@register.simple_tag
+def static_text(path: str) -> SafeString:
+    """`{% static_text "iru/report.css" %}`: a static file's text, inlined where a document
+    must carry its own styles (a download, the PDF): one file for the app and the documents."""
+    found = finders.find(path)
+    if not isinstance(found, str):
+        raise template.TemplateSyntaxError(f"no static file {path}")
+    with open(found, encoding="utf-8") as handle:
+        return mark_safe(handle.read())  # noqa: S308  (our own stylesheet, not user input)

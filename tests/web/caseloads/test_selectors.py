@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -87,7 +88,7 @@ def test_the_page_costs_the_same_queries_for_any_number_of_chairs(
         chair = Staff.objects.create(given_name="C", family_name=str(i), role="iro", fte="0.5")
         child = Child.objects.create(la_child_id=f"X{i}")
         _allocate(child, "lac", chair, "2024-01-01")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):  # the 7th: whether the unit records posts
         response = head_client.get(reverse("management:caseloads"))
     assert response.status_code == 200
     page = response.content.decode()
@@ -95,3 +96,20 @@ def test_the_page_costs_the_same_queries_for_any_number_of_chairs(
     assert "50 to 70" in page
     assert "40 to 56" in page
     assert response.context["total"].children == 2 + extra
+
+
+@pytest.mark.django_db
+def test_only_chairs_in_post_today_or_with_children_are_listed(head_client):
+    from iru.web.people.models import Post, PostHolding
+
+    assert Post.objects.exists()  # the unit's files record its posts
+    left = Staff.objects.create(given_name="Gone", family_name="Before", role="iro", fte="1")
+    post = Post.objects.create(title="IRO", kind="iro", fte="1", start=date(2010, 4, 1))
+    PostHolding.objects.create(post=post, staff=left, kind="substantive",
+                               start=date(2010, 4, 1), end=date(2020, 4, 1))  # fmt: skip
+    page = head_client.get(reverse("management:caseloads")).content.decode()
+    assert "Gone Before" not in page
+    assert "Iris Reed" in page
+    PostHolding.objects.create(post=post, staff=left, kind="agency", start=date(2024, 5, 1))
+    page = head_client.get(reverse("management:caseloads")).content.decode()
+    assert "Gone Before" in page  # back in post, no children yet

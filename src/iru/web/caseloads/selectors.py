@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from iru.web.audit.services import ALLOWED, DENIED, access_event_record
@@ -21,7 +21,8 @@ from iru.web.children.models import Child, CpPlan
 from iru.web.children.selectors import plans_to_check, with_status
 from iru.web.core.history import Change, record_history
 from iru.web.core.presenters import long_date
-from iru.web.people.models import CHAIR_STAFF_ROLES, Post, Staff, User
+from iru.web.people.models import CHAIR_STAFF_ROLES, Post, PostHolding, Staff, User
+from iru.web.people.selectors import in_post_on
 
 SEARCH_LIMIT = 50
 _STAFF_ROLES = {
@@ -40,21 +41,25 @@ def _in_force(relation: str, today: date) -> Q:
 
 
 def chair_caseloads(*, today: date) -> QuerySet[Staff]:
-    """Every chair with `lac`, `cp` and `children` (distinct) currently allocated: one query."""
+    """Every chair with `lac`, `cp` and `children` (distinct) currently allocated: one query.
+    Once the unit records its posts, a chair who has left (no post today, no child) is not
+    listed."""
     current = _in_force("chair_allocations", today)
 
     def count(extra: Q) -> Count:
         return Count("chair_allocations__child", filter=current & extra, distinct=True)
 
-    return (
-        Staff.objects.filter(role__in=CHAIR_STAFF_ROLES)
-        .annotate(
-            lac=count(Q(chair_allocations__kind=Allocation.Kind.LAC)),
-            cp=count(Q(chair_allocations__kind=Allocation.Kind.CP)),
-            children=count(Q()),
-        )
-        .order_by("family_name", "given_name", "pk")
+    chairs = Staff.objects.filter(role__in=CHAIR_STAFF_ROLES).annotate(
+        lac=count(Q(chair_allocations__kind=Allocation.Kind.LAC)),
+        cp=count(Q(chair_allocations__kind=Allocation.Kind.CP)),
+        children=count(Q()),
     )
+    if Post.objects.exists():
+        holding = PostHolding.objects.filter(staff=OuterRef("pk")).filter(
+            in_post_on(today, relation="")
+        )
+        chairs = chairs.filter(Q(children__gt=0) | Exists(holding))
+    return chairs.order_by("family_name", "given_name", "pk")
 
 
 def children_for_list(user: User, *, today: date, path: str = "") -> QuerySet[Child]:

@@ -13,9 +13,23 @@ from iru.web.people.models import CHAIR_STAFF_ROLES, Post, PostHolding, Staff, T
 Span = tuple[int, date, date | None]
 
 
-def chairs() -> QuerySet[Staff]:
-    """Everyone who chairs meetings (IROs and conference chairs), by name."""
-    return Staff.objects.filter(role__in=CHAIR_STAFF_ROLES).order_by("family_name", "given_name")
+def chairs(*, today: date | None = None) -> QuerySet[Staff]:
+    """Everyone who chairs meetings (IROs and conference chairs), by name; with `today`, only
+    those in post that day, once the unit records its posts (a chair who has left keeps a
+    staff record for the history, but is not offered a child)."""
+    found = Staff.objects.filter(role__in=CHAIR_STAFF_ROLES)
+    if today is not None and Post.objects.exists():
+        found = found.filter(in_post_on(today)).distinct()
+    return found.order_by("family_name", "given_name")
+
+
+def in_post_on(day: date, relation: str = "post_holdings") -> Q:
+    """Staff holding a post on `day` (the holding began on or before it and has not ended),
+    through `relation` ("" to filter the holdings themselves)."""
+    to = f"{relation}__" if relation else ""
+    started = Q(**{f"{to}start__lte": day})
+    open_ended = Q(**{f"{to}end__isnull": True}) | Q(**{f"{to}end__gt": day})
+    return started & open_ended
 
 
 def social_workers() -> QuerySet[Staff]:

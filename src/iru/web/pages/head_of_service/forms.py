@@ -72,7 +72,7 @@ class ReallocateForm(GovukForm):
             latest=add_months(today, months),
             too_late=f"The new allocation must start within {months} months of today",
         )
-        self.fields["chair"].queryset = selectors.chairs()  # type: ignore[attr-defined]
+        self.fields["chair"].queryset = selectors.chairs(today=today)  # type: ignore[attr-defined]
         self.fields["social_worker"].queryset = selectors.social_workers()  # type: ignore[attr-defined]
         self.fields["team"].queryset = selectors.teams()  # type: ignore[attr-defined]
 
@@ -116,7 +116,7 @@ class AllocationCorrectForm(GovukForm):
             latest=add_months(today, months),
             too_late=f"It must start within {months} months of today",
         )
-        self.fields["chair"].queryset = selectors.chairs()  # type: ignore[attr-defined]
+        self.fields["chair"].queryset = selectors.chairs(today=today)  # type: ignore[attr-defined]
         self.fields["social_worker"].queryset = selectors.social_workers()  # type: ignore[attr-defined]
         self.fields["team"].queryset = selectors.teams()  # type: ignore[attr-defined]
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from iru.cli import main
+from iru.reports.annual import annual_document
+from iru.web.audit.models import AccessEvent
 from iru.web.caseloads.scope import children_visible_to
 from iru.web.children.models import Child
 from iru.web.imports.models import ImportRun
 from iru.web.people.models import User
+from iru.web.reports.inputs import annual_inputs
+from iru.web.reports.services.publishing import report_publish
 from tests.web.conftest import UNIT_FILES
 
 pytestmark = pytest.mark.django_db
@@ -190,7 +196,7 @@ def test_figures_on_the_returns_only_leave_out_what_the_app_recorded(source, cap
     assert "use it with --from-db" in capsys.readouterr().err
 
 
-def test_the_annual_report_as_html_from_the_database(source, capsys, tmp_path):
+def _returns_with_a_review(source):
     (source / "2023-24" / "SSDA903_2023-24_Episodes.csv").write_text(
         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
         "PL_POST,URN\nA1,01/04/2023,S,C2,N1,U1,PR1,,,,,,\n"
@@ -198,6 +204,10 @@ def test_the_annual_report_as_html_from_the_database(source, capsys, tmp_path):
     (source / "2023-24" / "SSDA903_2023-24_Reviews.csv").write_text(
         "CHILD,DOB,REVIEW,REVIEW_CODE\nA1,01/05/2012,20/04/2023,PN1\n"
     )
+
+
+def test_the_annual_report_from_the_database_in_each_format(source, capsys, tmp_path):
+    _returns_with_a_review(source)
     out = tmp_path / "report.html"
     assert main(["report", "annual", "--year-end", "2024-03-31", "--out", str(out)]) == 2
     assert "no returns have been imported" in capsys.readouterr().err
@@ -205,9 +215,48 @@ def test_the_annual_report_as_html_from_the_database(source, capsys, tmp_path):
     capsys.readouterr()
     assert main(["report", "annual", "--year-end", "2024-03-31", "--out", str(out)]) == 0
     html = out.read_text()
-    assert "Annual Independent Chairperson's Report 2023-24" in html
-    assert html.count("<table") == 19
+    assert "Annual Independent Chairperson&#x27;s Report" in html
+    assert 'id="table-reviews-month"' in html
+    for format, magic in (("pdf", b"%PDF"), ("docx", b"PK"), ("xlsx", b"PK"), ("csv", b"PK")):
+        path = tmp_path / f"report.{format}"
+        args = ["report", "annual", "--year-end", "2024-03-31", "--format", format]
+        assert main([*args, "--edition", "public", "--out", str(path)]) == 0
+        assert path.read_bytes().startswith(magic)
+    assert "public edition" in capsys.readouterr().out
     assert main(["report", "annual", "--year-end", "2031-03-31", "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "covers the years ending 31 March 2024 to 31 March" in err
     assert "Traceback" not in err
+    downloads = AccessEvent.objects.filter(action="download_annual_report")
+    assert downloads.count() == 5  # the web page, then four formats
+    assert downloads.first().path.startswith("cli:")
+
+
+def test_a_published_version_is_written_as_it_was_kept(source, capsys, tmp_path):
+    _returns_with_a_review(source)
+    assert main(["import", str(source)]) == 0
+    out = tmp_path / "published.pdf"
+    args = ["report", "annual", "--year-end", "2024-03-31", "--format", "pdf", "--published"]
+    assert main([*args, "--out", str(out)]) == 2
+    assert "has not been published" in capsys.readouterr().err
+    inputs = annual_inputs(year_end=date(2024, 3, 31), today=date.today())
+    document = replace(annual_document(inputs), status="published")
+    head = User.objects.create_user(username="hos", password="x" * 16, role="head_of_service")
+    report_publish(user=head, document=document, files={("pdf", "full"): b"%PDF-kept"},
+                   reason="", now=timezone.now())  # fmt: skip
+    assert main([*args, "--out", str(out)]) == 0
+    assert out.read_bytes() == b"%PDF-kept"
+    assert main([*args, "--edition", "public", "--out", str(out)]) == 2
+    assert "no pdf file (public edition)" in capsys.readouterr().err
+
+
+def test_the_rag_report_of_a_month_for_the_whole_unit(source, capsys, tmp_path):
+    assert main(["import", str(source)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "rag.html"
+    assert main(["report", "rag", "--month", "1999-01", "--out", str(out)]) == 2
+    assert "--month 1999-01: the ratings cover" in capsys.readouterr().err
+    assert main(["report", "rag", "--month", "2023-13", "--out", str(out)]) == 2
+    assert "not a month" in capsys.readouterr().err
+    assert main(["report", "rag", "--out", str(out)]) == 2
+    assert "--month YYYY-MM is needed" in capsys.readouterr().err

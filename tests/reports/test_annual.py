@@ -96,8 +96,17 @@ def test_a_missing_group_is_no_data_not_an_error():
     assert rows["Reviews held"] == (None, None)
 
 
+def test_a_narrative_not_written_leaves_out_a_section_with_no_figures():
+    document = _document({}, narrative={"priorities": "- A"})
+    titles = [section.title for section in document.sections]
+    assert "Priorities for next year" in titles
+    assert "Purpose of the service and legal context" not in titles
+    assert "Looked-after children" in titles  # its figures stay, the commentary not written
+
+
 def test_the_narrative_sits_in_its_section_in_the_seed_s_order():
-    document = _document({}, narrative={"summary": "The year in **brief**.", "priorities": "- A"})
+    words = {n.key: f"Words for {n.key}." for n in ANNUAL}
+    document = _document({}, narrative=words | {"summary": "The year in **brief**."})
     titles = [section.title for section in document.sections]
     assert titles[:4] == [
         "Summary",

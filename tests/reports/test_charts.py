@@ -144,8 +144,8 @@ def test_bars_carry_their_values_and_long_labels_wrap() -> None:
     texts = [t.text for t in root.iter(f"{SVG}text")]
     for value in ("14", "11", "9", "7", "4", "0"):
         assert value in texts
-    assert "The care plan does not reflect" in texts  # a 66-character reason on three lines
-    assert "the child's current needs or" in texts
+    assert "The care plan does not reflect the child's" in texts  # 66 characters on two lines
+    assert "current needs or wishes" in texts
 
 
 def test_month_labels_are_shortened_and_others_wrapped_at_spaces() -> None:

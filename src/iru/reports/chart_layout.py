@@ -21,7 +21,7 @@ TICK_SIZE = 8.5
 GLYPH = 0.55  # average glyph width, in ems
 LINE = 0.17  # inches per line of tick labels
 LEGEND_ROW = 0.26  # inches per row of the legend
-BAR_WRAP = 30  # characters a line of a horizontal bar's label
+BAR_WRAP = 46  # characters a line of a horizontal bar's label: long reasons in 2-3 lines
 NOTE = 0.22  # inches for the note under the chart
 
 

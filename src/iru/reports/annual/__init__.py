@@ -66,6 +66,8 @@ def annual_document(inputs: AnnualInputs) -> ReportDocument:
                 inputs.narrative.get(narrative.key, ""))
         for narrative in ANNUAL
     ]  # fmt: skip
+    # A section with neither words nor figures (a narrative not written) is left out.
+    sections = [section for section in sections if section.blocks or section.narrative]
     # Ethnicity has no narrative of its own: it follows child protection, as in the seed.
     at = next(i for i, s in enumerate(sections) if s.id == "child-protection") + 1
     sections.insert(at, Section("ethnicity", "Ethnicity of the children", ethnicity(years)))

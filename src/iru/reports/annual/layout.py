@@ -47,6 +47,15 @@ def count(figures: Figures | None, dotted: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def member(figures: Figures | None, group: str, key: str) -> int | None:
+    """A breakdown's count for one member: 0 when the year's breakdown has no such code (a
+    breakdown by code lists only the codes that occur), None when the year has no breakdown."""
+    members = get(figures, group)
+    if not isinstance(members, dict):
+        return None
+    return count(figures, f"{group}.{key}") or 0
+
+
 def share_at(figures: Figures | None, dotted: str) -> Share | None:
     return share_from_figure(get(figures, dotted))
 
@@ -143,11 +152,11 @@ class Years:
         present = set(get(self.this, group) or {}) | set(get(self.last, group) or {})
         if "unknown" in present and all(key != "unknown" for _, key in rows):
             rows = [*rows, ("Not recorded", "unknown")]
-        totals = [total(count(f, f"{group}.{key}") for _, key in rows)
+        totals = [total(member(f, group, key) for _, key in rows)
                   for f in (self.this, self.last)]  # fmt: skip
         body: list[Row] = []
         for label, key in rows:
-            mine, theirs = count(self.this, f"{group}.{key}"), count(self.last, f"{group}.{key}")
+            mine, theirs = member(self.this, group, key), member(self.last, group, key)
             body.append((label, (mine, share_of(mine, totals[0]), theirs,
                                  share_of(theirs, totals[1]))))  # fmt: skip
         body.append(("Total", (totals[0], share_of(totals[0], totals[0]), totals[1],

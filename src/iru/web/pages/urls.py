@@ -14,7 +14,7 @@ from iru.web.pages.chair import (
     rating_views,
 )
 from iru.web.pages.chair import views as chair_views
-from iru.web.pages.common import answer_views, rag_report_views
+from iru.web.pages.common import answer_views
 from iru.web.pages.common import views as common_views
 from iru.web.pages.common.forms import SignInForm
 from iru.web.pages.head_of_service import (
@@ -28,6 +28,7 @@ from iru.web.pages.reports import (
     benchmark_views,
     narrative_views,
     publish_views,
+    rag_views,
 )
 from iru.web.pages.team_manager import views as team_manager_views
 from iru.web.pages.unit_admin import export_views, import_views
@@ -166,7 +167,11 @@ reports: Patterns = [
         benchmark_views.benchmark_remove_view,
         name="benchmark-remove",
     ),
-    path("rag/", rag_report_views.rag_report, name="rag-report"),
+    path("rag/", rag_views.rag_report, name="rag-report"),
+    path("rag/<str:month>/download/<str:format>/", rag_views.rag_download, name="rag-download"),
+    path(
+        "rag/<str:month>/narrative/<str:key>/", narrative_views.rag_narrative, name="rag-narrative"
+    ),
 ]
 
 urlpatterns: Patterns = [

@@ -144,8 +144,49 @@ def test_each_view_is_logged_once_without_a_child(client, may):
 
 
 def test_every_role_s_navigation_links_to_the_report(client, may):
-    for name in ("head", "admin", "chair", "tm_a"):
+    for name in ("head", "chair", "tm_a"):
         client.force_login(may[name])
         page = client.get(URL).content.decode()
         assert f'href="{URL}"' in page, name
         assert ">RAG report</a>" in page, name
+    client.force_login(may["admin"])  # admin's Reports page lists it with the annual report
+    assert f'href="{reverse("reports:index")}"' in client.get(URL).content.decode()
+    assert f'href="{URL}"' in client.get(reverse("reports:index")).content.decode()
+
+
+def test_a_download_is_the_month_of_the_user_s_own_children_and_logged(client, may):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(may["chair"])
+    url = reverse("reports:rag-download", args=["2024-05", "xlsx"])
+    response = client.get(url)
+    assert "rag-report-2024-05-full-draft.xlsx" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content))["rag-ratings"]
+    rows = {row[0]: row[1:4] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["LAC reviews"] == EXPECTED["chair"]["LAC reviews"]
+    event = AccessEvent.objects.get(action="download_rag_report")
+    assert event.user == may["chair"]
+    public = client.get(reverse("reports:rag-download", args=["2024-05", "pdf"]),
+                        {"edition": "public"})  # fmt: skip
+    assert public["Content-Type"] == "application/pdf"
+    assert "public-draft.pdf" in public["Content-Disposition"]
+    for wrong in (("2024-13", "pdf"), ("1999-01", "pdf"), ("2024-05", "exe")):
+        assert client.get(reverse("reports:rag-download", args=wrong)).status_code == 404
+
+
+def test_the_head_of_service_writes_the_month_s_commentary_everyone_reads_it(client, may):
+    url = reverse("reports:rag-narrative", args=["2024-05", "commentary"])
+    client.force_login(may["chair"])
+    assert client.get(url).status_code == 403
+    client.force_login(may["head"])
+    preview = client.post(url, {"text": "Fewer **reds** <script>x</script>", "action": "preview"})
+    assert "<strong>reds</strong>" in preview.content.decode()
+    assert "<script>x" not in preview.content.decode()
+    saved = client.post(url, {"text": "Fewer **reds** this month.", "action": "save"})
+    assert saved["Location"] == f"{URL}?month=2024-05"
+    client.force_login(may["tm_a"])
+    page = client.get(URL, {"month": "2024-05"}).content.decode()
+    assert "Fewer <strong>reds</strong> this month." in page
+    assert url not in page  # only the Head of Service is offered the writing

@@ -113,7 +113,9 @@ def test_the_public_edition_hides_small_numbers_in_every_format(head_client):
     ]
     assert counts, "the tables have counts"
     assert not any(1 <= value <= 5 for value in counts)
-    pdf = head_client.get(reverse("reports:annual-download", args=[YEAR, "pdf"]) + "?edition=public")
+    pdf = head_client.get(
+        reverse("reports:annual-download", args=[YEAR, "pdf"]) + "?edition=public"
+    )
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "small numbers suppressed" in text
 

@@ -107,7 +107,12 @@ def open_escalations_by_stage(user: User, *, on: date, today: date) -> list[Open
     """Escalations about the children `user` may see on `today` that were open on `on`
     (raised by then, not resolved by then), by the stage they had reached on `on`: every
     stage, with how many were past that stage's due date (a stage is still due on the day)."""
-    visible = children_visible_to(user, today=today).values("pk")
+    return open_escalations_of(children_visible_to(user, today=today), on=on)
+
+
+def open_escalations_of(children: QuerySet[Child], *, on: date) -> list[OpenEscalations]:
+    """`open_escalations_by_stage` for the escalations about `children`."""
+    visible = children.values("pk")
     unresolved = Q(resolved__isnull=True) | Q(resolved__gt=on)
     escalations = Escalation.objects.filter(unresolved, child_id__in=visible, raised__lte=on)
     stages: dict[int, tuple[int, date]] = {}
@@ -136,6 +141,16 @@ def rag_month_report(
     """The monthly RAG report of the month holding `month`, from `frame` (`rag_frame` of the
     same user and day): responses and escalations as at the month's last day, or `today`
     while the month is not over. Not logged: the caller logs the view (`rag_report_viewed`)."""
+    children = children_visible_to(user, today=today)
+    return rag_month_report_of(children, frame=frame, month=month, today=today,
+                               council=council, scope=scope)  # fmt: skip
+
+
+def rag_month_report_of(
+    children: QuerySet[Child], *, frame: pl.DataFrame, month: date, today: date, council: str,
+    scope: str,
+) -> ReportDocument:  # fmt: skip
+    """`rag_month_report` for `children` (the whole unit's, for the command line)."""
     as_at = min(month_span(month)[1], today)
     figures = rag_month_figures(frame, month, as_at=as_at)
     managers, teams = team_manager_names(row["team_manager"] for row in figures["overdue"])
@@ -144,7 +159,7 @@ def rag_month_report(
         month=month,
         reasons=reason_wordings(),
         overdue=name_overdue(figures["overdue"], team_managers=managers, teams=teams),
-        escalations=open_escalations_by_stage(user, on=as_at, today=today),
+        escalations=open_escalations_of(children, on=as_at),
         council=council,
         scope=scope,
         made_on=today,

@@ -1,0 +1,76 @@
+"""The monthly RAG report as a document, for a user (scoped to the children they may see) or
+for the whole unit (the command line), with the Head of Service's commentary for the month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+
+from iru.figures.rag import months_covered
+from iru.reports.document import ReportDocument
+from iru.web.children.models import Child
+from iru.web.disputes.selectors.report import (
+    rag_frame,
+    rag_month_report,
+    rag_month_report_of,
+    ratings_frame,
+)
+from iru.web.people.models import User
+from iru.web.reports.records import narrative_texts
+
+WHOSE: dict[str, str] = {
+    User.Role.CHAIR: "Your children",
+    User.Role.TEAM_MANAGER: "Your team's children",
+}
+UNIT = "The unit"
+
+
+def whose(user: User) -> str:
+    """Whose children the report counts, as its heading says."""
+    return WHOSE.get(str(user.role), UNIT)
+
+
+@dataclass(frozen=True)
+class RagMonths:
+    """The months a user's report can show (first days, latest first) and the one to show
+    unless they choose: the last complete month."""
+
+    months: list[date]
+
+    @property
+    def default(self) -> date | None:
+        if not self.months:
+            return None
+        return self.months[1] if len(self.months) > 1 else self.months[0]
+
+
+def rag_months(user: User, *, today: date) -> RagMonths:
+    return RagMonths(months_covered(rag_frame(user, today=today), today=today))
+
+
+def rag_document_for(user: User, *, month: date, today: date) -> ReportDocument:
+    """The month's report of the children `user` may see, with the month's commentary."""
+    document = rag_month_report(
+        user, frame=rag_frame(user, today=today), month=month, today=today,
+        council=settings.IRU_COUNCIL_NAME, scope=whose(user),
+    )  # fmt: skip
+    return document.with_narrative(narrative_texts(kind="rag", period=f"{month:%Y-%m}"))
+
+
+def unit_rag_document(*, month: str, today: date) -> ReportDocument:
+    """The whole unit's report of `month` (YYYY-MM); ValueError if no rating falls in a month
+    the data covers up to `today`."""
+    first = date.fromisoformat(f"{month}-01")
+    frame = ratings_frame(Child.objects.all())
+    covered = months_covered(frame, today=today)
+    if not covered:
+        raise ValueError("no month of RAG ratings")
+    if first not in covered:
+        raise ValueError(f"the ratings cover {covered[-1]:%B %Y} to {covered[0]:%B %Y}")
+    document = rag_month_report_of(
+        Child.objects.all(), frame=frame, month=first, today=today,
+        council=settings.IRU_COUNCIL_NAME, scope=UNIT,
+    )  # fmt: skip
+    return document.with_narrative(narrative_texts(kind="rag", period=month))

@@ -11,8 +11,9 @@ role's list, so no page escapes the check.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,12 @@ import polars as pl
 import pytest
 import time_machine
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from iru.cli.importer import read_path
 from iru.data.dataset import Dataset
 from iru.data.synthetic import generate
+from iru.reports.annual import annual_document
 from iru.web.caseloads.models import Allocation
 from iru.web.caseloads.scope import children_visible_to, current_allocations
 from iru.web.caseloads.selectors import demo_staff
@@ -40,6 +43,9 @@ from iru.web.meetings.services.convening import meeting_convene
 from iru.web.oversight.services import oversight_note_add
 from iru.web.people.models import Staff, User
 from iru.web.people.services import user_set_up
+from iru.web.reports.inputs import annual_inputs
+from iru.web.reports.services.benchmarks import benchmark_add
+from iru.web.reports.services.publishing import report_publish
 from iru.web.schedule.selectors.caseload import my_caseload
 
 from .axe import assert_accessible
@@ -62,10 +68,10 @@ EVERYONE = {
     "meetings:detail",
     "rag:escalation",
     "reports:rag-report",
+    "reports:rag-download",
 }
 MANAGEMENT = {
     "management:dashboard",
-    "management:report-annual",
     "management:caseloads",
     "management:allocate",
     "management:child-allocations",
@@ -79,6 +85,22 @@ MANAGEMENT = {
     "management:user-add",
     "management:user-role",
     "management:user-deactivate",
+}
+# The report pages: admin reads what the Head of Service writes.
+REPORTS_READ = {
+    "reports:index",
+    "reports:annual",
+    "reports:annual-download",
+    "reports:published",
+    "reports:published-download",
+    "reports:benchmarks",
+}
+REPORTS_WRITE = {
+    "reports:narrative",
+    "reports:rag-narrative",
+    "reports:publish",
+    "reports:benchmark",
+    "reports:benchmark-remove",
 }
 PAGES = {
     "chair": EVERYONE
@@ -119,9 +141,12 @@ PAGES = {
         "imports:overlaps",
         "imports:due-dates",
         "imports:reviews-export",
-    },
+    }
+    | REPORTS_READ,
     "head_of_service": EVERYONE
     | MANAGEMENT
+    | REPORTS_READ
+    | REPORTS_WRITE
     | {
         "rag:oversight-correct",
         "rag:oversight-cancel",
@@ -190,6 +215,16 @@ ARGUMENTS = {
     "management:reason-retire": ("reason",),
     "management:user-role": ("user",),
     "management:user-deactivate": ("user",),
+    "reports:annual": ("year_end",),
+    "reports:annual-download": ("year_end", "format"),
+    "reports:narrative": ("year_end", "section"),
+    "reports:publish": ("year_end",),
+    "reports:published": ("year_end", "version"),
+    "reports:published-download": ("year_end", "version", "kept_format", "edition"),
+    "reports:benchmark": ("benchmark",),
+    "reports:benchmark-remove": ("benchmark",),
+    "reports:rag-download": ("month", "format"),
+    "reports:rag-narrative": ("month", "commentary"),
 }
 QUERIES = {"meetings:record": "?kind=lac_review&children={child}"}
 
@@ -263,9 +298,19 @@ ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "management:user-add": _button("Create user"),
     "management:user-role": _role_without_staff,
     "reports:rag-report": _query("?month=1999-01"),  # a month the data does not cover
+    "reports:benchmarks": _button("Save the value"),
+    "reports:benchmark": _blank_then("#id_value", "Save the correction"),
+    "reports:benchmark-remove": _button("Remove the value"),  # no reason given
+    "reports:publish": _button("Publish"),  # version 1 is published: a reason is needed
 }
 # Forms only some roles see: others read the escalation and the convened meeting.
-FORM_ROLES = {"rag:escalation": {"chair"}, "unitadmin:convening": {"admin"}}
+FORM_ROLES = {
+    "rag:escalation": {"chair"},
+    "unitadmin:convening": {"admin"},
+    "reports:benchmarks": {"head_of_service"},
+}
+# URLs that answer with a file, not a page: each role that may is checked for a 200 only.
+FILES = {"reports:annual-download", "reports:published-download", "reports:rag-download"}
 
 
 def _url_names() -> list[str]:
@@ -321,7 +366,7 @@ def frozen_today() -> Any:
 @dataclass
 class Authority:
     users: dict[str, User]
-    samples: dict[str, dict[str, int]]  # role -> what the URLs' arguments name -> pk
+    samples: dict[str, dict[str, int | str]]  # role -> what the URLs' arguments name -> value
 
 
 @pytest.fixture
@@ -422,6 +467,7 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
         "note": oversight_note_add(
             user=chair, child=child, day=TODAY, text="Visited", today=TODAY
         ).pk,
+        **_report_samples(users["head_of_service"]),
     }
     team = {
         "child": team_child.pk,
@@ -435,6 +481,26 @@ def authority(returns, transactional_db, frozen_today) -> Authority:
         "head_of_service": unit_wide,
     }
     return Authority(users=users, samples=samples)
+
+
+def _report_samples(head: User) -> dict[str, int | str]:
+    """A report to read, write and download: the year to 31 March 2024, published once
+    (with one small file, so nothing is rendered here), a comparator value, and this month's
+    RAG ratings (the chair's and the team manager's ratings above are dated today)."""
+    year_end = date(2024, 3, 31)
+    document = replace(annual_document(annual_inputs(year_end=year_end, today=TODAY)),
+                       status="published")  # fmt: skip
+    now = timezone.now()
+    report = report_publish(user=head, document=document, files={("pdf", "full"): b"%PDF-1.7"},
+                            reason="", now=now)  # fmt: skip
+    value = benchmark_add(user=head, measure="cp.repeat", comparator="england",
+                          year_end=date(2023, 3, 31), value=Decimal("20.0"), source="DfE",
+                          today=TODAY, now=now)  # fmt: skip
+    return {
+        "year_end": year_end.isoformat(), "format": "csv", "section": "summary",
+        "version": report.version, "kept_format": "pdf", "edition": "full", "benchmark": value.pk,
+        "month": f"{TODAY:%Y-%m}", "commentary": "commentary",
+    }  # fmt: skip
 
 
 def _decom_corrected(dataset: Dataset) -> Dataset:
@@ -495,6 +561,10 @@ def test_every_page_passes_axe(role, authority, live_server, browser) -> None:
                 response = page.goto(url)
                 if response is None or response.status != 200 or page.url == url:
                     problems.append(f"home: did not send {role} on to a page")
+            elif name in PAGES[role] and name in FILES:
+                status = page.request.get(url).status
+                if status != 200:
+                    problems.append(f"{name}: {url} answered {status} to {role}")
             elif name in PAGES[role]:
                 _visit(problems, page, name, url, role)
             else:

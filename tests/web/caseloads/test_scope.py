@@ -93,7 +93,30 @@ ROLE_PAGES = {
     "imports:upload": {"admin"},
     "reports:rag-report": {"chair", "team_manager", "admin", "head_of_service"},
     "imports:reviews-export": {"admin", "head_of_service"},
+    "reports:index": {"admin", "head_of_service"},
+    "reports:benchmarks": {"admin", "head_of_service"},
+    "reports:annual": {"admin", "head_of_service"},
+    "reports:annual-download": {"admin", "head_of_service"},
+    "reports:narrative": {"head_of_service"},
+    "reports:publish": {"head_of_service"},
+    "reports:rag-download": {"chair", "admin", "head_of_service"},
+    "reports:rag-narrative": {"head_of_service"},
 }
+# Report URLs name a year, a month, a format or a section, not a primary key: real ones, so
+# each role's answer on a real report is checked (a version or value that does not exist
+# takes MISSING_PK). R1, the first RAG rating, is about A1 in April 2023.
+REPORT_ARGS = {
+    "reports:annual": ["2024-03-31"],
+    "reports:annual-download": ["2024-03-31", "csv"],
+    "reports:narrative": ["2024-03-31", "summary"],
+    "reports:publish": ["2024-03-31"],
+    "reports:published": ["2024-03-31", MISSING_PK],
+    "reports:published-download": ["2024-03-31", MISSING_PK, "pdf", "full"],
+    "reports:rag-download": ["2023-04", "csv"],
+    "reports:rag-narrative": ["2023-04", "commentary"],
+}
+# A page the role may open, about children it does not see: not found, not forbidden.
+NOT_FOUND = {("reports:rag-download", "team_manager")}  # A1 is team T1's, not theirs
 REDIRECTS = {"home", "sign-in"}
 NON_CHAIR_REDIRECT = {"children:mine"}  # other roles are sent to the children list
 
@@ -106,6 +129,9 @@ def _sample_urls() -> dict[str, str]:
     """
     samples = {}
     for name in _url_names():
+        if name in REPORT_ARGS:
+            samples[name] = reverse(name, args=REPORT_ARGS[name])
+            continue
         try:
             samples[name] = reverse(name)
         except Exception:
@@ -149,6 +175,8 @@ def _expected_status(name: str, url: str, role: str) -> set[int]:
         return {200} if role == "head_of_service" else {403}
     if name == "meetings:record":
         return {404} if role == "chair" else {403}  # needs the kind and children chosen first
+    if (name, role) in NOT_FOUND:
+        return {404}
     return {200} if role in ROLE_PAGES[name] else {403}
 
 

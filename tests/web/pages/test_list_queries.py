@@ -290,7 +290,7 @@ class ListPage:
     shows: str = "Row 029"  # text the page shows only once it lists the many rows
     method: str = "get"
     data: dict[str, str] | None = None
-    args: Callable[[], list[int]] = list
+    args: Callable[[], list[int | str]] = list
 
 
 LIST_PAGES = {
@@ -312,7 +312,13 @@ LIST_PAGES = {
     "caseloads": ListPage("management:caseloads", "head_of_service", add_chairs, "Chair 29"),
     "dashboard": ListPage("management:dashboard", "head_of_service", add_children, ""),
     "dashboard (chairs)": ListPage("management:dashboard", "head_of_service", add_chairs, ""),
-    "annual report": ListPage("management:report-annual", "head_of_service", add_children, ""),
+    "annual report": ListPage(
+        "reports:annual", "head_of_service", add_children, "", args=lambda: ["2024-03-31"]
+    ),
+    "annual report (admin)": ListPage(
+        "reports:annual", "admin", add_children, "", args=lambda: ["2024-03-31"]
+    ),
+    "reports": ListPage("reports:index", "head_of_service", add_children, ""),
     "monthly RAG report": ListPage("reports:rag-report", "head_of_service", add_children, ""),
     "monthly RAG report (team manager)": ListPage(
         "reports:rag-report", "team_manager", add_children, ""

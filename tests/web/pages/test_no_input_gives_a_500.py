@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +24,7 @@ from iru.web.disputes.models import Escalation, RagRating, RagReason
 from iru.web.meetings.models import Convening, Meeting
 from iru.web.oversight.models import OversightNote
 from iru.web.people.models import User
+from iru.web.reports.models import Benchmark
 from tests.web.fixtures.chair import child_awaiting_icpc, child_on_a_plan_awaiting_icpc, make_user
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +66,17 @@ def _spell() -> Allocation:
 
 def _note() -> OversightNote:
     return OversightNote.objects.get(external_id="N1")
+
+
+def _benchmark() -> Benchmark:
+    """A comparator value to correct or remove (a removal by a fuzzed reason may take it)."""
+    found = Benchmark.objects.first()
+    if found is not None:
+        return found
+    return Benchmark.objects.create(
+        measure="cp.repeat", comparator="england", year_end=date(2023, 3, 31),
+        value=Decimal("20.0"), source="DfE", recorded_at=timezone.now(),
+    )  # fmt: skip
 
 
 # (role, url, fields): the url is built once the data is imported.
@@ -212,6 +226,31 @@ FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
         "head",
         lambda: reverse("management:user-role", args=[User.objects.get(username="admin").pk]),
         ["role", "staff"],
+    ),
+    "report narrative": (
+        "head",
+        lambda: reverse("reports:narrative", args=["2024-03-31", "summary"]),
+        ["text", "action"],
+    ),
+    "RAG report commentary": (
+        "head",
+        lambda: reverse("reports:rag-narrative", args=["2023-04", "commentary"]),
+        ["text", "action"],
+    ),
+    "comparator value": (
+        "head",
+        lambda: reverse("reports:benchmarks"),
+        ["measure", "comparator", "year_end", "value", "source"],
+    ),
+    "comparator correct": (
+        "head",
+        lambda: reverse("reports:benchmark", args=[_benchmark().pk]),
+        ["value", "source", "reason"],
+    ),
+    "comparator remove": (
+        "head",
+        lambda: reverse("reports:benchmark-remove", args=[_benchmark().pk]),
+        ["reason"],
     ),
 }
 FILTERS: dict[str, tuple[str, str, list[str]]] = {

@@ -21,7 +21,6 @@ def _management_urls() -> dict[str, str]:
     spell = Allocation.objects.filter(child=child).order_by("-start").first()
     samples = {
         "dashboard": reverse("management:dashboard"),
-        "report-annual": reverse("management:report-annual"),
         "caseloads": reverse("management:caseloads"),
         "allocate": reverse("management:allocate"),
         "child-allocations": reverse("management:child-allocations", args=[child.pk]),

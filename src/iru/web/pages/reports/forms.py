@@ -101,10 +101,24 @@ class BenchmarkRemoveForm(GovukForm):
 
 
 class PublishForm(GovukForm):
+    """A first version needs nothing more; a later one a reason (checked before the files,
+    which take seconds to make, are made)."""
+
     reason = forms.CharField(
         label="Why are you publishing a new version?", required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+        error_messages={"max_length": "Enter the reason in 2,000 characters or fewer"},
     )  # fmt: skip
+
+    def __init__(self, *args: Any, needs_reason: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.needs_reason = needs_reason
+
+    def clean_reason(self) -> str:
+        reason: str = self.cleaned_data["reason"].strip()
+        if self.needs_reason and not reason:
+            raise forms.ValidationError("Enter why you are publishing a new version")
+        return reason
 
 
 class EditionForm(GovukForm):

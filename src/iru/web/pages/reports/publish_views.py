@@ -38,7 +38,7 @@ def publish(request: SignedInRequest, year_end: str) -> HttpResponse:
     day = covered_year_end(year_end, today=today)
     period = day.isoformat()
     versions = published_versions(kind="annual", period=period)
-    form = PublishForm(posted(request))
+    form = PublishForm(posted(request), needs_reason=bool(versions))
     if form.is_valid():
         document = replace(draft_annual(day, today=today), status="published")
         try:

@@ -26,7 +26,7 @@ from iru.web.disputes.models import Escalation, EscalationStage, RagRating, RagR
 from iru.web.imports.models import ImportRun
 from iru.web.meetings.models import Convening, Invitee, Meeting, MeetingChild
 from iru.web.oversight.models import OversightNote
-from iru.web.people.models import Staff, Team, User
+from iru.web.people.models import Post, PostHolding, Staff, Team, User
 from tests.web.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -154,11 +154,13 @@ def add_import_runs(unit: Unit, n: int, start: int = 0) -> None:
 
 
 def add_chairs(unit: Unit, n: int, start: int = 0) -> None:
-    """`n` more chairs, each with a child allocated, a meeting and a user of their own."""
+    """`n` more chairs, each in a post, with a child allocated, a meeting and a user."""
     for i in range(start, start + n):
         chair = Staff.objects.create(
             external_id=f"SC{i}", given_name="Chair", family_name=f"{i}", role="iro", fte="1.0"
         )
+        post = Post.objects.create(title=f"IRO {i}", kind="iro", fte="1.0", start=_day(400))
+        PostHolding.objects.create(post=post, staff=chair, kind="substantive", start=_day(400))
         User.objects.create_user(username=f"chair{i}", password=PASSWORD, role="chair", staff=chair)
         child = Child.objects.create(la_child_id=f"H{i}", given_name="Held", family_name=f"{i}")
         Episode.objects.create(child=child, decom=_day(100), rne="S", ls="C2", place="U1")

@@ -230,3 +230,14 @@ def test_a_chart_that_cannot_be_drawn_is_a_line_saying_why() -> None:
     )
     assert lost in texts
     assert len(word.inline_shapes) == 3  # the sample's three, and no more
+
+
+def test_a_short_table_is_kept_on_one_page_with_its_caption(word) -> None:
+    grid = word.tables[0]
+    caption = grid._element.getprevious()
+    assert caption.xpath("string(.//w:keepNext/@w:val)") in ("", "1", "true")
+    assert caption.xpath(".//w:keepNext")
+    rows = list(grid.rows)
+    for row in rows[:-1]:
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for c in rows[-1].cells for p in c.paragraphs)

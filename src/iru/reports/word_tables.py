@@ -28,11 +28,15 @@ from iru.reports.word_styles import StyleBook
 COUNTS_GREY = RGBColor(0x50, 0x5A, 0x5F)
 CHART_WIDTH = Cm(17)
 CHART_DPI = 150  # sharp in print at the chart's width, and a small file
+# A table of up to this many rows is kept on one page with its caption (Word's "keep with
+# next" on every row but the last); a longer one breaks between rows, its header repeated.
+KEEP_WHOLE_ROWS = 25
 
 
 def add_table(word: Document, styles: StyleBook, table: Table) -> None:
     """The table, captioned, with its note and source under it."""
-    word.add_paragraph(table.caption, styles.paragraph("Caption"))
+    caption = word.add_paragraph(table.caption, styles.paragraph("Caption"))
+    caption.paragraph_format.keep_with_next = True
     grid = word.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.style = styles.table("Report Table")
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -47,10 +51,19 @@ def add_table(word: Document, styles: StyleBook, table: Table) -> None:
         _write(cells[0], label, numeric=False, bold=total)
         for cell, value in zip(cells[1:], values, strict=True):
             _write_cell(cell, value, bold=total)
+    _keep_together(rows[:-1] if len(table.rows) <= KEEP_WHOLE_ROWS else rows[:1])
     for text in (table.note, f"Source: {table.source}" if table.source else ""):
         if text:
             word.add_paragraph(text, styles.paragraph("Table Note"))
     word.add_paragraph()  # a space before the next block
+
+
+def _keep_together(rows: list[_Row]) -> None:
+    """Each of `rows` kept on the page of the row after it (the header at least)."""
+    for row in rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _row_cells(row: _Row, widths: list[Length], *, header: bool) -> tuple[_Cell, ...]:

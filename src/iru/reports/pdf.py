@@ -10,6 +10,7 @@ so WeasyPrint is never allowed to reach the network: only `data:` URLs and files
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -41,6 +42,20 @@ class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
             if path.is_relative_to(self._root) and path.is_file():
                 return URLFetcherResponse(url, path.read_bytes())
         raise RefusedFetch(f"not loaded in a report: {url[:80]}")
+
+
+class _SvgPresentationNoise(logging.Filter):
+    """Drops WeasyPrint's warning for each SVG presentation property it reads from a `style`
+    attribute (`fill`, `stroke`, `text-anchor`: matplotlib's charts carry hundreds), which its
+    CSS parser calls unknown although the SVG renderer applies them; every other warning of
+    WeasyPrint's is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Ignored `") and message.endswith("unknown property."))
+
+
+logging.getLogger("weasyprint").addFilter(_SvgPresentationNoise())
 
 
 def pdf_from_html(html: str, *, base_url: str | None = None, tagged: bool = True) -> bytes:

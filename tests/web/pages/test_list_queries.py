@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -27,6 +28,7 @@ from iru.web.imports.models import ImportRun
 from iru.web.meetings.models import Convening, Invitee, Meeting, MeetingChild
 from iru.web.oversight.models import OversightNote
 from iru.web.people.models import Post, PostHolding, Staff, Team, User
+from iru.web.reports.models import Benchmark
 from tests.web.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -281,6 +283,15 @@ def add_plans_to_check(unit: Unit, n: int, start: int = 0) -> None:
         CpPlan.objects.filter(child=child).update(ended_by_conference=_day(10))
 
 
+def add_benchmarks(unit: Unit, n: int, start: int = 0) -> None:
+    """`n` more comparator values, each a year of its own."""
+    for i in range(start, start + n):
+        Benchmark.objects.create(
+            measure="cp.repeat", comparator="england", year_end=date(1990 + i, 3, 31),
+            value=Decimal("10.0"), source=f"Value {i:02}", recorded_at=timezone.now(),
+        )  # fmt: skip
+
+
 Grow = Callable[[Unit, int, int], object]
 
 
@@ -321,6 +332,7 @@ LIST_PAGES = {
         "reports:annual", "admin", add_children, "", args=lambda: ["2024-03-31"]
     ),
     "reports": ListPage("reports:index", "head_of_service", add_children, ""),
+    "comparators": ListPage("reports:benchmarks", "head_of_service", add_benchmarks, "Value 29"),
     "monthly RAG report": ListPage("reports:rag-report", "head_of_service", add_children, ""),
     "monthly RAG report (team manager)": ListPage(
         "reports:rag-report", "team_manager", add_children, ""
@@ -462,6 +474,15 @@ def test_every_list_page_is_counted():
         "management:user-add",
         "management:user-role",
         "management:user-deactivate",
+        "reports:annual-download",  # files: the same tables whatever the data's size
+        "reports:rag-download",
+        "reports:published-download",
+        "reports:published",  # a frozen document, read from its JSON: one query
+        "reports:narrative",  # one section and its own versions
+        "reports:rag-narrative",
+        "reports:publish",  # a confirmation
+        "reports:benchmark",  # one value and its own versions
+        "reports:benchmark-remove",
     }
     counted = {page.url_name for page in LIST_PAGES.values()}
     assert set(_url_names()) - not_lists - counted == set()

@@ -275,7 +275,12 @@ def overdue_by_team_manager(frame: pl.DataFrame, *, as_at: date) -> list[dict[st
 def months_covered(frame: pl.DataFrame, *, today: date) -> list[date]:
     """The first day of every month from the first counted rating's month to `today`'s,
     latest first; none when no rating counts."""
-    first = counted(frame).select(pl.col("day").min()).item()
+    return months_from(counted(frame).select(pl.col("day").min()).item(), today=today)
+
+
+def months_from(first: date | None, *, today: date) -> list[date]:
+    """The first day of every month from `first`'s to `today`'s, latest first (none without
+    a `first`)."""
     if first is None:
         return []
     months, month = [], today.replace(day=1)

@@ -16,6 +16,7 @@ from iru.web.children.models import Child
 from iru.web.disputes.models import Escalation, EscalationStage, RagRating, RagReason
 from iru.web.disputes.selectors.report import (
     open_escalations_by_stage,
+    rag_first_day,
     rag_frame,
     reason_wordings,
     team_manager_names,
@@ -163,3 +164,30 @@ def test_the_names_the_report_shows(imported):
     wordings = reason_wordings()
     assert wordings["LAC-R-01"] == RagReason.objects.get(code="LAC-R-01").text
     assert wordings["NOT-A-CODE"] == "NOT-A-CODE"  # seen in a file, never catalogued
+
+
+def test_a_month_s_report_reads_only_its_ratings_and_counts_the_same(users):
+    """Across a month boundary, the month before, a rating without a meeting sent in the month
+    for a meeting of the month before, and an old red one still unanswered (overdue now)."""
+    from iru.figures.rag import month_span, months_covered, rag_month_figures
+
+    head = users["head"]
+    rate("A1", kind="lac_review", day=date(2024, 3, 31), colour="amber", sent=date(2024, 4, 2))
+    rate("A1", kind="lac_review", day=date(2024, 4, 1), colour="green")
+    rate("B2", kind=None, day=date(2024, 4, 30), colour="red", sent=date(2024, 4, 30))
+    old = rate("A1", kind="lac_review", day=date(2023, 1, 10), sent=date(2023, 1, 11),
+               response_due=date(2023, 1, 18))  # fmt: skip
+    answered = rate("B2", kind="rcpc", day=date(2023, 2, 1), sent=date(2023, 2, 1),
+                    response_due=date(2023, 2, 8), responded=date(2023, 2, 7))  # fmt: skip
+    full = rag_frame(head, today=TODAY)
+    for month in (date(2024, 4, 1), date(2024, 3, 1), date(2023, 4, 1)):
+        part = rag_frame(head, today=TODAY, month=month)
+        as_at = min(month_span(month)[1], TODAY)
+        assert rag_month_figures(part, month, as_at=as_at) == rag_month_figures(
+            full, month, as_at=as_at
+        ), month
+    april = ids(rag_frame(head, today=TODAY, month=date(2024, 4, 1)))
+    assert old.pk in april  # overdue since January 2023
+    assert answered.pk not in april  # answered long ago, of no month the report reads
+    assert rag_first_day(head, today=TODAY) == date(2023, 1, 10)
+    assert months_covered(full, today=TODAY)[-1] == date(2023, 1, 1)

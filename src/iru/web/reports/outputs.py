@@ -43,6 +43,8 @@ FORMATS: dict[str, Format] = {
     "csv": Format("csv", "CSV (every table, zipped)", "application/zip", "zip"),
     "html": Format("html", "Web page", "text/html; charset=utf-8", "html"),
 }  # fmt: skip
+# What a page offers to download (the web page itself is the page).
+DOWNLOADS = {name: format for name, format in FORMATS.items() if name != "html"}
 EDITIONS: dict[str, str] = {
     "full": "Full figures, for use within the council",
     "public": "For publication: small numbers suppressed",

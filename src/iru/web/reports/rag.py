@@ -8,10 +8,12 @@ from datetime import date
 
 from django.conf import settings
 
-from iru.figures.rag import months_covered
+from iru.figures.rag import months_covered, months_from
 from iru.reports.document import ReportDocument
 from iru.web.children.models import Child
 from iru.web.disputes.selectors.report import (
+    month_ratings,
+    rag_first_day,
     rag_frame,
     rag_month_report,
     rag_month_report_of,
@@ -47,13 +49,14 @@ class RagMonths:
 
 
 def rag_months(user: User, *, today: date) -> RagMonths:
-    return RagMonths(months_covered(rag_frame(user, today=today), today=today))
+    return RagMonths(months_from(rag_first_day(user, today=today), today=today))
 
 
 def rag_document_for(user: User, *, month: date, today: date) -> ReportDocument:
-    """The month's report of the children `user` may see, with the month's commentary."""
+    """The month's report of the children `user` may see, with the month's commentary: only
+    the ratings it counts are read."""
     document = rag_month_report(
-        user, frame=rag_frame(user, today=today), month=month, today=today,
+        user, frame=rag_frame(user, today=today, month=month), month=month, today=today,
         council=settings.IRU_COUNCIL_NAME, scope=whose(user),
     )  # fmt: skip
     return document.with_narrative(narrative_texts(kind="rag", period=f"{month:%Y-%m}"))
@@ -63,12 +66,12 @@ def unit_rag_document(*, month: str, today: date) -> ReportDocument:
     """The whole unit's report of `month` (YYYY-MM); ValueError if no rating falls in a month
     the data covers up to `today`."""
     first = date.fromisoformat(f"{month}-01")
-    frame = ratings_frame(Child.objects.all())
-    covered = months_covered(frame, today=today)
+    covered = months_covered(ratings_frame(Child.objects.all()), today=today)
     if not covered:
         raise ValueError("no month of RAG ratings")
     if first not in covered:
         raise ValueError(f"the ratings cover {covered[-1]:%B %Y} to {covered[0]:%B %Y}")
+    frame = ratings_frame(Child.objects.all(), only=month_ratings(first, today=today))
     document = rag_month_report_of(
         Child.objects.all(), frame=frame, month=first, today=today,
         council=settings.IRU_COUNCIL_NAME, scope=UNIT,

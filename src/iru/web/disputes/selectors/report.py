@@ -14,11 +14,13 @@ from datetime import date
 from typing import Any
 
 import polars as pl
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from iru.figures.rag import month_span, rag_month_figures, rag_ratings_frame
 from iru.reports.document import ReportDocument
 from iru.reports.rag_monthly import OpenEscalations, name_overdue, rag_month_document
+from iru.rules.months import add_months
 from iru.rules.timescales import dispute_resolution_deadline, rag_response_due
 from iru.web.audit.services import ALLOWED, access_event_record
 from iru.web.caseloads.scope import children_visible_to
@@ -36,12 +38,43 @@ _RATING_COLUMNS = (
 MEETING_TYPES = {Meeting.Kind.LAC_REVIEW: "lac", Meeting.Kind.ICPC: "cp", Meeting.Kind.RCPC: "cp"}
 
 
-def rag_frame(user: User, *, today: date) -> pl.DataFrame:
-    """The ratings of the children `user` may see on `today` (`iru.figures.rag` frame)."""
-    return ratings_frame(children_visible_to(user, today=today))
+def rag_frame(user: User, *, today: date, month: date | None = None) -> pl.DataFrame:
+    """The ratings of the children `user` may see on `today` (`iru.figures.rag` frame); with
+    `month`, only those its monthly report counts (`month_ratings`)."""
+    children = children_visible_to(user, today=today)
+    if month is None:
+        return ratings_frame(children)
+    return ratings_frame(children, only=month_ratings(month, today=today))
 
 
-def ratings_frame(children: QuerySet[Child]) -> pl.DataFrame:
+def month_ratings(month: date, *, today: date) -> Q:
+    """The ratings a month's report reads: those of the month and the month before (by the
+    day they count on, or sent in them), and every red or amber one not answered by the day
+    the responses are counted on (overdue ones may have been sent in any earlier month)."""
+    first, _ = month_span(add_months(month, -1))
+    last = month_span(month)[1]
+    as_at = min(last, today)
+    counted_on = Q(meeting__date__range=(first, last)) | Q(
+        meeting__isnull=True, sent__range=(first, last)
+    )
+    awaiting = Q(rating__in=NEEDS_RESPONSE, sent__lte=as_at) & (
+        Q(responded__isnull=True) | Q(responded__gt=as_at)
+    )
+    return counted_on | Q(sent__range=(first, last)) | awaiting
+
+
+def rag_first_day(user: User, *, today: date) -> date | None:
+    """The day the first rating about the children `user` may see counts on (the meeting's
+    date, or the day it was sent), cancelled ones aside: where the report's months begin."""
+    ratings = RagRating.objects.filter(
+        child_id__in=children_visible_to(user, today=today).values("pk"),
+        cancelled_on__isnull=True,
+    )
+    first: date | None = ratings.aggregate(first=Min(Coalesce("meeting__date", "sent")))["first"]
+    return first
+
+
+def ratings_frame(children: QuerySet[Child], *, only: Q | None = None) -> pl.DataFrame:
     """Every rating about `children` (cancelled ones flagged), in two queries: the ratings,
     then their reasons.
 
@@ -51,6 +84,8 @@ def ratings_frame(children: QuerySet[Child]) -> pl.DataFrame:
     default (`iru.rules.timescales.rag_response_due`) from the day it was sent.
     """
     ratings = RagRating.objects.filter(child_id__in=children.values("pk"))
+    if only is not None:
+        ratings = ratings.filter(only)
     through = RagRating.reasons.through.objects.filter(ragrating__in=ratings)
     reasons: dict[int, list[str]] = {}
     reason_types: dict[int, str] = {}

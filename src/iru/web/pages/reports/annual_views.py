@@ -19,7 +19,14 @@ from iru.web.pages.reports.forms import YearForm
 from iru.web.people.access import SignedInRequest
 from iru.web.reports.access import may_write_reports, report_downloaded, report_viewed
 from iru.web.reports.inputs import annual_inputs
-from iru.web.reports.outputs import EDITIONS, FORMATS, edition_of, file_name, render_file
+from iru.web.reports.outputs import (
+    DOWNLOADS,
+    EDITIONS,
+    FORMATS,
+    edition_of,
+    file_name,
+    render_file,
+)
 from iru.web.reports.records import published_periods, published_versions
 
 
@@ -75,7 +82,7 @@ def annual(request: SignedInRequest, year_end: str) -> HttpResponse:
     context = page_context(
         request, document=document, year_end=day, label=year_label(day),
         versions=published_versions(kind="annual", period=day.isoformat()),
-        formats=FORMATS, editions=EDITIONS, narrative_sections=ANNUAL,
+        downloads=DOWNLOADS, editions=EDITIONS, narrative_sections=ANNUAL,
     )  # fmt: skip
     return render(request, "reports/annual.html", context)
 

@@ -54,8 +54,7 @@ class BenchmarkForm(GovukForm):
     )  # fmt: skip
     value = forms.DecimalField(
         label="Value (%)", min_value=Decimal(0), max_value=Decimal(100), max_digits=4,
-        decimal_places=1, widget=forms.TextInput(attrs={"class": "govuk-input--width-4",
-                                                        "inputmode": "decimal"}),
+        decimal_places=1, widget=forms.TextInput,
         error_messages={
             "required": "Enter the value",
             "invalid": "Enter the value as a number, like 68.5",

@@ -19,7 +19,14 @@ from iru.web.pages.reports.annual_views import attachment, page_context
 from iru.web.people.access import SignedInRequest
 from iru.web.people.roles import ADMIN, CHAIR, HEAD_OF_SERVICE, TEAM_MANAGER
 from iru.web.reports.access import report_downloaded
-from iru.web.reports.outputs import EDITIONS, FORMATS, edition_of, file_name, render_file
+from iru.web.reports.outputs import (
+    DOWNLOADS,
+    EDITIONS,
+    FORMATS,
+    edition_of,
+    file_name,
+    render_file,
+)
 from iru.web.reports.rag import rag_document_for, rag_months, whose
 
 READERS = (HEAD_OF_SERVICE, ADMIN, CHAIR, TEAM_MANAGER)
@@ -40,7 +47,7 @@ def rag_report(request: SignedInRequest) -> HttpResponse:
     rag_report_viewed(user, path=request.get_full_path())
     context = page_context(
         request, form=form, months=months.months, document=document, whose=whose(user),
-        formats=FORMATS, editions=EDITIONS, nav="rag-report",
+        downloads=DOWNLOADS, editions=EDITIONS, nav="rag-report",
     )  # fmt: skip
     return render(request, "reports/rag_month.html", context)
 

@@ -20,7 +20,7 @@ from iru.web.meetings.models import Meeting
 from iru.web.reports.inputs import annual_inputs
 from iru.web.reports.outputs import render_file
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.renders]
 
 YEAR_END = date(2024, 3, 31)
 

@@ -17,7 +17,7 @@ from iru.web.audit.models import AccessEvent
 from iru.web.children.models import Child, LacReview
 from iru.web.imports import selectors
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.renders]
 
 YEAR = "2024-03-31"
 ANNUAL = reverse("reports:annual", args=[YEAR])

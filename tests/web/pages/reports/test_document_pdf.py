@@ -19,6 +19,8 @@ from iru.reports.document import cell_text
 from iru.reports.pdf import PACKAGE_ROOT, LocalOnlyFetcher, RefusedFetch, pdf_from_html
 from tests.reports.sample_document import public_document, sample_document
 
+pytestmark = pytest.mark.renders
+
 
 def _pages(document) -> list[str]:
     html = render_to_string("reports/document.html", {"document": document})

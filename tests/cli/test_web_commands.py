@@ -142,6 +142,30 @@ def test_demo_sets_everything_up_without_serving(tmp_path, capsys):
     assert ImportRun.objects.count() == 1
 
 
+def test_the_demo_of_another_day_starts_from_an_empty_demo_database(tmp_path, capsys):
+    """Another day's authority reuses the unit records' IDs for other meetings: imported over
+    the first it broke a constraint and imported nothing (the demo database is emptied now)."""
+
+    def demo(day: str) -> int:
+        return main(["demo", "--no-serve", "--scale", "tiny", "--today", day,
+                     "--data-dir", str(tmp_path / "demo")])  # fmt: skip
+
+    assert demo("2024-06-03") == 0
+    assert demo("2024-09-02") == 0
+    assert "emptying it" in capsys.readouterr().out
+    runs = ImportRun.objects.values_list("label", "status")
+    assert list(runs) == [("demo seed=2016 scale=tiny today=2024-09-02", "succeeded")]
+
+
+def test_a_database_with_any_other_import_is_never_emptied(source, tmp_path, capsys):
+    assert main(["import", str(source)]) == 0
+    args = ["demo", "--no-serve", "--scale", "tiny", "--today", "2024-06-03",
+            "--data-dir", str(tmp_path / "demo")]  # fmt: skip
+    main(args)
+    assert "emptying" not in capsys.readouterr().out
+    assert ImportRun.objects.exclude(label__startswith="demo").exists()
+
+
 def test_a_database_made_before_the_apps_were_re_cut_is_a_clear_error(source, capsys):
     from django.db import connection
 

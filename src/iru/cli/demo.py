@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 SEED = 2016
+DEMO_LABEL = "demo seed="  # how every import `iru demo` makes is labelled
 MARKER = ".iru-demo.json"
 
 
@@ -69,13 +70,21 @@ def run(args: argparse.Namespace) -> int:
 
 def load_demo_data(data_dir: Path, *, scale: str, today: date) -> None:
     """Generate and import the synthetic authority, unless already done with this seed and day."""
-    from iru.cli.importer import import_path, print_summary
-    from iru.web.imports.selectors import demo_already_imported
+    from django.core.management import call_command
 
-    label = f"demo seed={SEED} scale={scale} today={today.isoformat()}"
+    from iru.cli.importer import import_path, print_summary
+    from iru.web.imports.selectors import demo_already_imported, only_imports_labelled
+
+    label = f"{DEMO_LABEL}{SEED} scale={scale} today={today.isoformat()}"
     if demo_already_imported(label):
         print(f"The synthetic authority ({label}) is already imported.")
         return
+    if only_imports_labelled(DEMO_LABEL):
+        # The authority of another day is another draw of the same children: its unit records
+        # reuse IDs for other meetings, so it is imported into an empty demo database, never
+        # over the old one. A database holding any import but the demo's is never emptied.
+        print("The demo database holds the synthetic authority of another day: emptying it.")
+        call_command("flush", interactive=False, verbosity=0)
     _generate(data_dir, scale=scale, today=today)
     print(f"Importing {data_dir} ...")
     print_summary(import_path(data_dir, label=label, today=today))

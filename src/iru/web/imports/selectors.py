@@ -133,6 +133,13 @@ def run_due_changes(run: ImportRun, *, first: int | None = None) -> list[DueChan
     return [DueChange.from_json(c) for c in run.due_changes[:first]]
 
 
+def only_imports_labelled(prefix: str) -> bool:
+    """Whether the database holds imports, every one of them labelled `prefix...` (the demo's:
+    a database of anyone's real returns has others)."""
+    runs = ImportRun.objects.all()
+    return runs.exists() and not runs.exclude(label__startswith=prefix).exists()
+
+
 def demo_already_imported(label: str) -> bool:
     """A successful run with this label (the demo's seed, scale and day) exists."""
     return ImportRun.objects.filter(label=label, status=ImportRun.Status.SUCCEEDED).exists()

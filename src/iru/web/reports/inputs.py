@@ -10,17 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import polars as pl
 from django.conf import settings
 
-from iru.figures.rag import rag_month_figures, rag_year_figures
 from iru.reports.annual import AnnualInputs, year_before
-from iru.web.children.models import Child
 from iru.web.disputes.models import RagReason
-from iru.web.disputes.selectors.report import ratings_frame
 from iru.web.imports.selectors import report_year_ends, year_figures
 from iru.web.reports.records import benchmarks, narrative_texts
-from iru.web.reports.selectors import year_unit_figures
+from iru.web.reports.selectors import year_rag_figures, year_unit_figures
 
 # Figures where the unit's records and the returns can differ (ADR 19), and how to say so.
 DIFFERENCES = (
@@ -37,9 +33,8 @@ def annual_inputs(*, year_end: date, today: date) -> AnnualInputs:
     if year_end not in covered:
         raise ValueError(f"the data does not cover the year ending {year_end:%-d %B %Y}")
     last = year_before(year_end)
-    ratings = ratings_frame(Child.objects.all())
     figures = [
-        _figures(day, today, ratings) if day in covered else None
+        _figures(day, today) if day in covered else None
         for day in (year_end, last, year_before(last))
     ]
     this = figures[0]
@@ -52,17 +47,14 @@ def annual_inputs(*, year_end: date, today: date) -> AnnualInputs:
     )  # fmt: skip
 
 
-def _figures(year_end: date, today: date, ratings: pl.DataFrame) -> dict[str, Any]:
+def _figures(year_end: date, today: date) -> dict[str, Any]:
     """The returns' figures of a year with the unit's own beside them, under "unit": its
     records' (docs/figures.md `unit.*`) and its RAG ratings' (`unit.rag`), with the reasons
     given in the year's last month (`unit.rag.last_month`) for the seed's four charts."""
     year = year_figures(year_end=year_end, today=today)
     statutory = dict(year.figures if year.returns is None else year.returns)
     unit = dict(year_unit_figures(year_end=year_end, today=today)["unit"])
-    rag = rag_year_figures(ratings, year_end)
-    last_month = rag_month_figures(ratings, year_end, as_at=year_end)
-    rag["last_month"] = last_month["reasons"]
-    unit["rag"] = rag
+    unit["rag"] = year_rag_figures(year_end=year_end, today=today)
     statutory["unit"] = unit
     return statutory
 

@@ -8,10 +8,11 @@ from datetime import date
 
 from django.conf import settings
 
-from iru.figures.rag import months_covered, months_from
+from iru.figures.rag import months_from
 from iru.reports.document import ReportDocument
 from iru.web.children.models import Child
 from iru.web.disputes.selectors.report import (
+    first_rating_day,
     month_ratings,
     rag_first_day,
     rag_frame,
@@ -66,7 +67,7 @@ def unit_rag_document(*, month: str, today: date) -> ReportDocument:
     """The whole unit's report of `month` (YYYY-MM); ValueError if no rating falls in a month
     the data covers up to `today`."""
     first = date.fromisoformat(f"{month}-01")
-    covered = months_covered(ratings_frame(Child.objects.all()), today=today)
+    covered = months_from(first_rating_day(Child.objects.all()), today=today)
     if not covered:
         raise ValueError("no month of RAG ratings")
     if first not in covered:

@@ -17,11 +17,15 @@ from django.db.models import Max, Model, QuerySet, TextField
 from django.db.models.functions import Cast
 
 from iru.data.dataset import Dataset
+from iru.figures.rag import rag_month_figures, rag_year_figures
 from iru.figures.unit import UnitDataset, unit_figures
 from iru.figures.unit.dataset import unit_frame
+from iru.rules.years import reporting_year
 from iru.web.caseloads.models import Allocation
+from iru.web.children.models import Child
 from iru.web.children.selectors import plan_frames
-from iru.web.disputes.models import Escalation, EscalationStage
+from iru.web.disputes.models import Escalation, EscalationStage, RagRating
+from iru.web.disputes.selectors.report import counted_between, ratings_frame
 from iru.web.imports.selectors import FIGURES_CACHE_SECONDS, latest_import_id
 from iru.web.imports.unit_records import records_version
 from iru.web.meetings.models import Meeting, MeetingChild
@@ -161,3 +165,30 @@ def _unit_records_version() -> str:
 
 def _rows(model: type[Model], columns: dict[str, str]) -> QuerySet[Any]:
     return model._default_manager.order_by("pk").values_list(*columns.values())
+
+
+def year_rag_figures(*, year_end: date, today: date) -> dict[str, Any]:
+    """The unit's RAG ratings of the year ending `year_end` (`iru.figures.rag`: by month and
+    in total) and, as `last_month`, the reasons given in the year's last month (the seed's
+    four charts): only the year's ratings are read, and the figures are cached for the day
+    until a rating or a reason changes (every save of one writes a history row)."""
+    key = ":".join((
+        "iru:rag-figures", year_end.isoformat(), today.isoformat(), str(latest_import_id()),
+        _ratings_version(),
+    ))  # fmt: skip
+    figures: dict[str, Any] | None = cache.get(key)
+    if figures is None:
+        start = reporting_year(year_end).start
+        frame = ratings_frame(Child.objects.all(), only=counted_between(start, year_end))
+        figures = rag_year_figures(frame, year_end)
+        figures["last_month"] = rag_month_figures(frame, year_end, as_at=year_end)["reasons"]
+        cache.set(key, figures, FIGURES_CACHE_SECONDS)
+    return figures
+
+
+def _ratings_version() -> str:
+    """Moves on whenever a rating, or the reasons it gives, is saved."""
+    ratings = RagRating.history.aggregate(latest=Max("history_id"))["latest"]
+    reasons = RagRating.reasons.through.objects.aggregate(latest=Max("pk"))["latest"]
+    count = RagRating.reasons.through.objects.count()
+    return f"{ratings}-{reasons}-{count}"

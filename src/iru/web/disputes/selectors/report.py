@@ -47,6 +47,14 @@ def rag_frame(user: User, *, today: date, month: date | None = None) -> pl.DataF
     return ratings_frame(children, only=month_ratings(month, today=today))
 
 
+def counted_between(first: date, last: date) -> Q:
+    """The ratings that count on a day in [first, last]: the day of the meeting they follow,
+    or the day they were sent when they follow none (as `rag_ratings_frame`'s `day`)."""
+    return Q(meeting__date__range=(first, last)) | Q(
+        meeting__isnull=True, sent__range=(first, last)
+    )
+
+
 def month_ratings(month: date, *, today: date) -> Q:
     """The ratings a month's report reads: those of the month and the month before (by the
     day they count on, or sent in them), and every red or amber one not answered by the day
@@ -54,21 +62,22 @@ def month_ratings(month: date, *, today: date) -> Q:
     first, _ = month_span(add_months(month, -1))
     last = month_span(month)[1]
     as_at = min(last, today)
-    counted_on = Q(meeting__date__range=(first, last)) | Q(
-        meeting__isnull=True, sent__range=(first, last)
-    )
     awaiting = Q(rating__in=NEEDS_RESPONSE, sent__lte=as_at) & (
         Q(responded__isnull=True) | Q(responded__gt=as_at)
     )
-    return counted_on | Q(sent__range=(first, last)) | awaiting
+    return counted_between(first, last) | Q(sent__range=(first, last)) | awaiting
 
 
 def rag_first_day(user: User, *, today: date) -> date | None:
     """The day the first rating about the children `user` may see counts on (the meeting's
     date, or the day it was sent), cancelled ones aside: where the report's months begin."""
+    return first_rating_day(children_visible_to(user, today=today))
+
+
+def first_rating_day(children: QuerySet[Child]) -> date | None:
+    """`rag_first_day` for the ratings about `children`."""
     ratings = RagRating.objects.filter(
-        child_id__in=children_visible_to(user, today=today).values("pk"),
-        cancelled_on__isnull=True,
+        child_id__in=children.values("pk"), cancelled_on__isnull=True
     )
     first: date | None = ratings.aggregate(first=Min(Coalesce("meeting__date", "sent")))["first"]
     return first

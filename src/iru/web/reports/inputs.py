@@ -14,7 +14,7 @@ from django.conf import settings
 
 from iru.reports.annual import AnnualInputs, year_before
 from iru.web.disputes.models import RagReason
-from iru.web.imports.selectors import report_year_ends, year_figures
+from iru.web.imports.selectors import YearFigures, report_year_ends, year_figures
 from iru.web.reports.records import benchmarks, narrative_texts
 from iru.web.reports.selectors import year_rag_figures, year_unit_figures
 
@@ -33,8 +33,10 @@ def annual_inputs(*, year_end: date, today: date) -> AnnualInputs:
     if year_end not in covered:
         raise ValueError(f"the data does not cover the year ending {year_end:%-d %B %Y}")
     last = year_before(year_end)
+    years = {day: year_figures(year_end=day, today=today)
+             for day in (year_end, last, year_before(last)) if day in covered}  # fmt: skip
     figures = [
-        _figures(day, today) if day in covered else None
+        _figures(day, today, years[day]) if day in years else None
         for day in (year_end, last, year_before(last))
     ]
     this = figures[0]
@@ -43,15 +45,14 @@ def annual_inputs(*, year_end: date, today: date) -> AnnualInputs:
         year_end=year_end, this=this, last=figures[1], before_last=figures[2],
         council=settings.IRU_COUNCIL_NAME, made_on=today, benchmarks=benchmarks(),
         narrative=narrative_texts(kind="annual", period=year_end.isoformat()),
-        reason_words=reason_words(), notes=_differences(year_end, today),
+        reason_words=reason_words(), notes=_differences(years[year_end]),
     )  # fmt: skip
 
 
-def _figures(year_end: date, today: date) -> dict[str, Any]:
+def _figures(year_end: date, today: date, year: YearFigures) -> dict[str, Any]:
     """The returns' figures of a year with the unit's own beside them, under "unit": its
     records' (docs/figures.md `unit.*`) and its RAG ratings' (`unit.rag`), with the reasons
     given in the year's last month (`unit.rag.last_month`) for the seed's four charts."""
-    year = year_figures(year_end=year_end, today=today)
     statutory = dict(year.figures if year.returns is None else year.returns)
     unit = dict(year_unit_figures(year_end=year_end, today=today)["unit"])
     unit["rag"] = year_rag_figures(year_end=year_end, today=today)
@@ -59,9 +60,8 @@ def _figures(year_end: date, today: date) -> dict[str, Any]:
     return statutory
 
 
-def _differences(year_end: date, today: date) -> tuple[str, ...]:
+def _differences(year: YearFigures) -> tuple[str, ...]:
     """A note for each figure the unit's records hold more (or fewer) of than the returns."""
-    year = year_figures(year_end=year_end, today=today)
     if year.returns is None:
         return ()
     notes = []

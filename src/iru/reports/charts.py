@@ -12,6 +12,7 @@ drawing under a lock, so two requests drawing at once cannot mix them.
 
 from __future__ import annotations
 
+import base64
 import functools
 import io
 import os
@@ -41,7 +42,7 @@ from iru.reports.chart_drawing import (
 )
 from iru.reports.document import Chart, Table, chart_text_alternative
 
-__all__ = ["ChartError", "chart_png", "chart_svg", "text_alternative"]
+__all__ = ["ChartError", "chart_png", "chart_svg", "chart_svg_data_url", "text_alternative"]
 
 _SETTINGS: dict[RcKeyType, Any] = {
     "font.family": "sans-serif",
@@ -70,6 +71,14 @@ def _drawn_svg(key: str, chart: Chart, table: Table) -> str:
         figure = chart_figure(chart, table)
         text = _save(figure, "svg").decode("utf-8")
     return accessible_svg(text, chart.id, chart.title, text_alternative(chart, table))
+
+
+def chart_svg_data_url(chart: Chart, table: Table) -> str:
+    """The same SVG as a `data:` URL, for an `<img>` in the PDF (or ChartError): WeasyPrint
+    styles every element of the page's own tree, so a chart inline cost the PDF as much as
+    its tables; as an image it is drawn, vector still, without being styled as HTML."""
+    svg = chart_svg(chart, table)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
 def chart_png(chart: Chart, table: Table, dpi: int = 200) -> bytes:

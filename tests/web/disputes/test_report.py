@@ -191,3 +191,34 @@ def test_a_month_s_report_reads_only_its_ratings_and_counts_the_same(users):
     assert answered.pk not in april  # answered long ago, of no month the report reads
     assert rag_first_day(head, today=TODAY) == date(2023, 1, 10)
     assert months_covered(full, today=TODAY)[-1] == date(2023, 1, 1)
+
+
+def test_reasons_are_read_in_batches_and_none_is_lost(users, imported, monkeypatch):
+    """The reasons come by the ratings' ids in batches: with batches of 2, every rating still
+    has all its reasons, in a frame equal to one read in a single batch."""
+    from iru.web.disputes.selectors import report
+
+    for day in range(1, 6):
+        rate("A1", kind="lac_review", day=date(2024, 3, day), codes=["LAC-R-01", "LAC-R-02"])
+    whole = rag_frame(users["head"], today=TODAY)
+    monkeypatch.setattr(report, "REASON_BATCH", 2)
+    batched = rag_frame(users["head"], today=TODAY)
+    assert batched.sort("rating_id").equals(whole.sort("rating_id"))
+    assert batched["reasons"].list.len().to_list() == [2] * 6  # R1's two reasons, and these
+
+
+def test_the_whole_unit_s_first_day_is_cached_until_a_rating_is_saved(users, imported):
+    from django.core.cache import cache
+
+    from iru.web.reports.rag import rag_months
+
+    cache.clear()
+    head = users["head"]
+    assert rag_months(head, today=TODAY).months[-1] == date(2023, 4, 1)  # R1, April 2023
+    # A rating saved (the services save through the model, which writes history) moves the
+    # key on: the earlier month appears at once.
+    made = RagRating(child=child("A1"), rating="green", sent=date(2022, 11, 3))
+    made.save()
+    assert rag_months(head, today=TODAY).months[-1] == date(2022, 11, 1)
+    # A chair's months are never cached: their children's ratings, read each time.
+    assert rag_months(users["chair"], today=TODAY).months[-1] == date(2022, 11, 1)

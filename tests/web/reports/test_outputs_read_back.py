@@ -96,3 +96,44 @@ def test_the_pdf_shows_the_engine_s_numbers_on_its_tables_rows(report, engine):
         assert any(line.startswith(label) and f" {value:,}" in line for line in lines), label
     for table in report.tables:
         assert table.caption.split(",")[0][:40] in text.replace("\n", " "), table.id
+
+
+def test_the_pdf_draws_each_chart_as_an_image_of_its_svg_described_in_words(report):
+    """The PDF's HTML has each chart as an `<img>` of the same SVG the page shows inline,
+    its text alternative as `alt`; the PDF has one image for each."""
+    import base64
+
+    from lxml import html as lxml_html
+
+    from iru.reports.charts import chart_svg, text_alternative
+    from iru.web.reports.outputs import document_html
+
+    page = lxml_html.fromstring(document_html(report))
+    printed = lxml_html.fromstring(document_html(report, for_pdf=True))
+    assert len(page.findall(".//svg")) == len(report.charts) > 0
+    assert printed.findall(".//svg") == []
+    images = printed.findall(".//figure/img")
+    assert len(images) == len(report.charts)
+    for chart, image in zip(report.charts, images, strict=True):
+        table = report.table(chart.table_id)
+        prefix = "data:image/svg+xml;base64,"
+        assert image.get("src").startswith(prefix)
+        assert base64.b64decode(image.get("src")[len(prefix) :]).decode() == chart_svg(chart, table)
+        assert image.get("alt") == text_alternative(chart, table)
+    # The tagged PDF marks each chart a Figure whose alternative text is the chart in words.
+    pdf = PdfReader(io.BytesIO(render_file(report, "pdf")))
+    figures = _figure_alternatives(pdf.trailer["/Root"]["/StructTreeRoot"])
+    assert figures == [text_alternative(chart, report.table(chart.table_id))
+                       for chart in report.charts]  # fmt: skip
+
+
+def _figure_alternatives(node) -> list[str]:
+    """The /Alt of every Figure in a PDF's structure tree, in reading order."""
+    node = node.get_object()
+    if isinstance(node, list):
+        return [alt for child in node for alt in _figure_alternatives(child)]
+    if not hasattr(node, "keys"):
+        return []
+    found = [str(node["/Alt"])] if node.get("/S") == "/Figure" and "/Alt" in node else []
+    kids = node.get("/K")
+    return found + (_figure_alternatives(kids) if kids is not None else [])

@@ -80,14 +80,28 @@ def year_figures(*, year_end: date, today: date) -> YearFigures:
     change to the meetings; the returns alone per import only, since only an import changes
     them (a meeting recorded, corrected or cancelled touches only what they leave out).
     """
-    imported = f"{year_end.isoformat()}:{latest_import_id()}:{today.isoformat()}"
+    latest = latest_import_id()
+    imported = f"{year_end.isoformat()}:{latest}:{today.isoformat()}"
     meetings, links = records_version()
     figures = _figures(f"iru:figures:{imported}:{meetings}-{links}", year_end, None)
-    writes = unit_writes()
+    writes, differ = _unit_writes(f"{latest}:{today.isoformat()}:{meetings}-{links}")
     returns = None
-    if unit_records_exist(writes):
+    if differ:
         returns = _figures(f"iru:figures:returns:{imported}", year_end, writes)
     return YearFigures(figures=figures, returns=returns)
+
+
+def _unit_writes(version: str) -> tuple[UnitWrites, bool]:
+    """`unit_writes` and whether the unit's records differ from the returns, cached like the
+    figures: only an import or a meeting recorded, corrected or cancelled changes them (a
+    report reads three years, and each read looked through every initial conference)."""
+    key = f"iru:unit-writes:{version}"
+    found: tuple[UnitWrites, bool] | None = cache.get(key)
+    if found is None:
+        writes = unit_writes()
+        found = (writes, unit_records_exist(writes))
+        cache.set(key, found, FIGURES_CACHE_SECONDS)
+    return found
 
 
 def _figures(key: str, year_end: date, returns_only: UnitWrites | None) -> dict[str, Any]:

@@ -59,6 +59,8 @@ class Meeting(models.Model):
     history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
+        # The reports find a month's meetings (and the ratings that follow them) by date.
+        indexes = (models.Index(fields=["date"], name="meeting_date"),)
         constraints = (
             models.CheckConstraint(
                 condition=models.Q(cancelled_on=None) | ~models.Q(cancel_reason=""),

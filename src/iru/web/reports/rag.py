@@ -7,19 +7,24 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import QuerySet
 
 from iru.figures.rag import months_from
 from iru.reports.document import ReportDocument
+from iru.web.caseloads.scope import children_visible_to
 from iru.web.children.models import Child
 from iru.web.disputes.selectors.report import (
+    every_child,
     first_rating_day,
     month_ratings,
-    rag_first_day,
     rag_frame,
     rag_month_report,
     rag_month_report_of,
     ratings_frame,
+    ratings_version,
 )
+from iru.web.imports.selectors import FIGURES_CACHE_SECONDS, latest_import_id
 from iru.web.people.models import User
 from iru.web.reports.records import narrative_texts
 
@@ -50,7 +55,21 @@ class RagMonths:
 
 
 def rag_months(user: User, *, today: date) -> RagMonths:
-    return RagMonths(months_from(rag_first_day(user, today=today), today=today))
+    return RagMonths(months_from(first_day(children_visible_to(user, today=today)), today=today))
+
+
+def first_day(children: QuerySet[Child]) -> date | None:
+    """The day the first rating about `children` counts on (`first_rating_day`). The whole
+    unit's reads every rating, for every monthly report and every list of months: it is
+    cached until an import, or a rating or its reasons saved, moves the key on."""
+    if not every_child(children):
+        return first_rating_day(children)
+    key = f"iru:rag-first-day:{latest_import_id()}:{ratings_version()}"
+    found: tuple[date | None] | None = cache.get(key)
+    if found is None:
+        found = (first_rating_day(children),)
+        cache.set(key, found, FIGURES_CACHE_SECONDS)
+    return found[0]
 
 
 def rag_document_for(user: User, *, month: date, today: date) -> ReportDocument:
@@ -67,7 +86,7 @@ def unit_rag_document(*, month: str, today: date) -> ReportDocument:
     """The whole unit's report of `month` (YYYY-MM); ValueError if no rating falls in a month
     the data covers up to `today`."""
     first = date.fromisoformat(f"{month}-01")
-    covered = months_from(first_rating_day(Child.objects.all()), today=today)
+    covered = months_from(first_day(Child.objects.all()), today=today)
     if not covered:
         raise ValueError("no month of RAG ratings")
     if first not in covered:

@@ -24,8 +24,8 @@ from iru.rules.years import reporting_year
 from iru.web.caseloads.models import Allocation
 from iru.web.children.models import Child
 from iru.web.children.selectors import plan_frames
-from iru.web.disputes.models import Escalation, EscalationStage, RagRating
-from iru.web.disputes.selectors.report import counted_between, ratings_frame
+from iru.web.disputes.models import Escalation, EscalationStage
+from iru.web.disputes.selectors.report import counted_between, ratings_frame, ratings_version
 from iru.web.imports.selectors import FIGURES_CACHE_SECONDS, latest_import_id
 from iru.web.imports.unit_records import records_version
 from iru.web.meetings.models import Meeting, MeetingChild
@@ -174,7 +174,7 @@ def year_rag_figures(*, year_end: date, today: date) -> dict[str, Any]:
     until a rating or a reason changes (every save of one writes a history row)."""
     key = ":".join((
         "iru:rag-figures", year_end.isoformat(), today.isoformat(), str(latest_import_id()),
-        _ratings_version(),
+        ratings_version(),
     ))  # fmt: skip
     figures: dict[str, Any] | None = cache.get(key)
     if figures is None:
@@ -184,11 +184,3 @@ def year_rag_figures(*, year_end: date, today: date) -> dict[str, Any]:
         figures["last_month"] = rag_month_figures(frame, year_end, as_at=year_end)["reasons"]
         cache.set(key, figures, FIGURES_CACHE_SECONDS)
     return figures
-
-
-def _ratings_version() -> str:
-    """Moves on whenever a rating, or the reasons it gives, is saved."""
-    ratings = RagRating.history.aggregate(latest=Max("history_id"))["latest"]
-    reasons = RagRating.reasons.through.objects.aggregate(latest=Max("pk"))["latest"]
-    count = RagRating.reasons.through.objects.count()
-    return f"{ratings}-{reasons}-{count}"

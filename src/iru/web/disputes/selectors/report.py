@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 import polars as pl
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from iru.figures.rag import month_span, rag_month_figures, rag_ratings_frame
@@ -34,6 +34,7 @@ _RATING_COLUMNS = (
     "pk", "meeting__kind", "meeting__date", "rating", "team_manager_id", "team_manager__team_id",
     "sent", "response_due", "responded", "cancelled_on",
 )  # fmt: skip
+REASON_BATCH = 900
 # The catalogue's meeting type of each kind of meeting (`iru.rules.rag.MEETING_TYPES`).
 MEETING_TYPES = {Meeting.Kind.LAC_REVIEW: "lac", Meeting.Kind.ICPC: "cp", Meeting.Kind.RCPC: "cp"}
 
@@ -50,9 +51,9 @@ def rag_frame(user: User, *, today: date, month: date | None = None) -> pl.DataF
 def counted_between(first: date, last: date) -> Q:
     """The ratings that count on a day in [first, last]: the day of the meeting they follow,
     or the day they were sent when they follow none (as `rag_ratings_frame`'s `day`)."""
-    return Q(meeting__date__range=(first, last)) | Q(
-        meeting__isnull=True, sent__range=(first, last)
-    )
+    # The meetings of the days by their date's index, not every rating joined to its meeting.
+    held = Meeting.objects.filter(date__range=(first, last)).values("pk")
+    return Q(meeting_id__in=held) | Q(meeting__isnull=True, sent__range=(first, last))
 
 
 def month_ratings(month: date, *, today: date) -> Q:
@@ -76,11 +77,31 @@ def rag_first_day(user: User, *, today: date) -> date | None:
 
 def first_rating_day(children: QuerySet[Child]) -> date | None:
     """`rag_first_day` for the ratings about `children`."""
-    ratings = RagRating.objects.filter(
-        child_id__in=children.values("pk"), cancelled_on__isnull=True
-    )
-    first: date | None = ratings.aggregate(first=Min(Coalesce("meeting__date", "sent")))["first"]
+    if every_child(children):
+        return _first_day(RagRating.objects.all())
+    return _first_day(RagRating.objects.filter(child_id__in=children.values("pk")))
+
+
+def _first_day(ratings: QuerySet[RagRating]) -> date | None:
+    counted = ratings.filter(cancelled_on__isnull=True)
+    first: date | None = counted.aggregate(first=Min(Coalesce("meeting__date", "sent")))["first"]
     return first
+
+
+def ratings_version() -> str:
+    """Moves on whenever a rating, or the reasons it gives, is saved or an import brings
+    some: the latest history row of the ratings (each save writes one) and the latest and
+    number of reason links (a reason taken off leaves a gap). An import writes no history:
+    a cache keyed on this is keyed on the latest import too."""
+    ratings = RagRating.history.aggregate(latest=Max("history_id"))["latest"]
+    links = RagRating.reasons.through.objects.aggregate(latest=Max("pk"), count=Count("pk"))
+    return f"{ratings}-{links['latest']}-{links['count']}"
+
+
+def every_child(children: QuerySet[Child]) -> bool:
+    """`children` is every child (the Head of Service's, admin's and the command line's
+    scope): then the ratings need no filter by child, which costs a join over every child."""
+    return children.model is Child and not children.query.has_filters()
 
 
 def ratings_frame(children: QuerySet[Child], *, only: Q | None = None) -> pl.DataFrame:
@@ -92,20 +113,27 @@ def ratings_frame(children: QuerySet[Child], *, only: Q | None = None) -> pl.Dat
     type of its reasons. A red or amber rating with no recorded deadline gets the local
     default (`iru.rules.timescales.rag_response_due`) from the day it was sent.
     """
-    ratings = RagRating.objects.filter(child_id__in=children.values("pk"))
+    ratings = RagRating.objects.all()
+    if not every_child(children):
+        ratings = ratings.filter(child_id__in=children.values("pk"))
     if only is not None:
         ratings = ratings.filter(only)
-    through = RagRating.reasons.through.objects.filter(ragrating__in=ratings)
+    rows = list(ratings.values_list(*_RATING_COLUMNS))
     reasons: dict[int, list[str]] = {}
     reason_types: dict[int, str] = {}
-    links = through.values_list("ragrating_id", "ragreason__code", "ragreason__meeting_type")
-    for rating_id, code, kind in links:
-        reasons.setdefault(rating_id, []).append(code)
-        if kind:
-            reason_types.setdefault(rating_id, kind)
-    return rag_ratings_frame(
-        _rating_row(row, reasons, reason_types) for row in ratings.values_list(*_RATING_COLUMNS)
-    )
+    # The reasons of the ratings read, by their ids in batches (each an index lookup; the
+    # ratings' filter again as a subquery scanned every link); a batch stays under SQLite's
+    # limit of bound parameters.
+    ids = [row[0] for row in rows]
+    for start in range(0, len(ids), REASON_BATCH):
+        links = RagRating.reasons.through.objects.filter(
+            ragrating_id__in=ids[start : start + REASON_BATCH]
+        ).values_list("ragrating_id", "ragreason__code", "ragreason__meeting_type")
+        for rating_id, code, kind in links:
+            reasons.setdefault(rating_id, []).append(code)
+            if kind:
+                reason_types.setdefault(rating_id, kind)
+    return rag_ratings_frame(_rating_row(row, reasons, reason_types) for row in rows)
 
 
 def _rating_row(

@@ -1,6 +1,7 @@
 """A report's pieces on a page: `{% load reports %}`, then `{{ cell|cell_text }}`,
 `{{ cell|cell_detail }}`, `{{ section.narrative|markdown_html }}`, `{% if block|is_chart %}`,
-`{{ chart|chart_svg:document }}` and `{{ chart|chart_table:document }}`.
+`{{ chart|chart_svg:document }}`, `{{ chart|chart_image:document }}` and
+`{{ chart|chart_table:document }}`.
 
 The values are shown with the report model's own wording (`iru.reports.document.cell_text`),
 so the page, the PDF and the Word document say the same."""
@@ -63,9 +64,27 @@ def chart_svg(chart: Chart, document: ReportDocument) -> SafeString:
         # Safe to mark: matplotlib's SVG, with the title and description escaped by chart_svg.
         return mark_safe(charts.chart_svg(chart, table))  # noqa: S308
     except KeyError:
-        problem = f"{chart.title}: its table ({chart.table_id}) is not in the report."
+        return _not_drawn(f"{chart.title}: its table ({chart.table_id}) is not in the report.")
     except charts.ChartError as error:
-        problem = str(error)
+        return _not_drawn(str(error))
+
+
+@register.filter
+def chart_image(chart: Chart, document: ReportDocument) -> SafeString:
+    """`{{ chart|chart_image:document }}`: the same chart as an `<img>` of its SVG, with the
+    text alternative as its `alt` (the PDF's form: `document_html(..., for_pdf=True)`)."""
+    try:
+        table = document.table(chart.table_id)
+        url = charts.chart_svg_data_url(chart, table)
+        words = charts.text_alternative(chart, table)
+    except KeyError:
+        return _not_drawn(f"{chart.title}: its table ({chart.table_id}) is not in the report.")
+    except charts.ChartError as error:
+        return _not_drawn(str(error))
+    return format_html('<img class="iru-chart__image" src="{}" alt="{}">', url, words)
+
+
+def _not_drawn(problem: str) -> SafeString:
     return format_html('<p class="govuk-body">This chart cannot be drawn. {}</p>', problem)
 
 

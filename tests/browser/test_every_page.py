@@ -539,10 +539,13 @@ def _check(problems: list[str], page: Any, label: str) -> None:
 
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_page_passes_axe(role, authority, live_server, browser) -> None:
+    """Every page each role may see passes axe, and none breaks the Content-Security-Policy
+    (the browser reports each thing it refused on the console)."""
     problems: list[str] = []
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.on("console", lambda message: _refused(problems, page, message.text))
     base = live_server.url
     try:
         page.goto(f"{base}{reverse('sign-in')}")
@@ -591,6 +594,11 @@ def test_the_rag_report_passes_axe(role, authority, live_server, browser) -> Non
     finally:
         context.close()
     assert not problems, f"{len(problems)} problems for {role}:\n\n" + "\n\n".join(problems)
+
+
+def _refused(problems: list[str], page: Any, text: str) -> None:
+    if "Content Security Policy" in text:
+        problems.append(f"{page.url}: {text[:300]}")
 
 
 def _sign_in(page: Any, role: str) -> None:

@@ -74,9 +74,11 @@ def _drawn_svg(key: str, chart: Chart, table: Table) -> str:
 
 
 def chart_svg_data_url(chart: Chart, table: Table) -> str:
-    """The same SVG as a `data:` URL, for an `<img>` in the PDF (or ChartError): WeasyPrint
-    styles every element of the page's own tree, so a chart inline cost the PDF as much as
-    its tables; as an image it is drawn, vector still, without being styled as HTML."""
+    """The same SVG as a `data:` URL, for an `<img>` (or ChartError): how the page, the
+    downloaded HTML and the PDF show a chart (ADR 26). The page's Content-Security-Policy
+    forbids inline styles, which matplotlib's SVG is full of, and WeasyPrint styled every
+    element of an inline chart as HTML, at the cost of a table; as an image the chart is
+    drawn, vector still, within its own document."""
     svg = chart_svg(chart, table)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 

@@ -55,11 +55,10 @@ def edition_of(document: ReportDocument, edition: Edition) -> ReportDocument:
     return public_edition(document) if edition == "public" else document
 
 
-def document_html(document: ReportDocument, *, for_pdf: bool = False) -> str:
-    """The whole report as one standalone HTML document (no scripts, no external requests).
-    `for_pdf`: the charts as images of their SVG, each with its text alternative as `alt`:
-    the same drawing, which WeasyPrint then need not style element by element (ADR 26)."""
-    context = {"document": document, "logo_url": logo_data_url(), "for_pdf": for_pdf}
+def document_html(document: ReportDocument) -> str:
+    """The whole report as one standalone HTML document (no scripts, no external requests;
+    each chart an image of its SVG, as on the page: ADR 26)."""
+    context = {"document": document, "logo_url": logo_data_url()}
     return render_to_string("reports/document.html", context)
 
 
@@ -68,7 +67,7 @@ def render_file(document: ReportDocument, format: str) -> bytes:
     if format == "html":
         return document_html(document).encode("utf-8")
     if format == "pdf":
-        return pdf_from_html(document_html(document, for_pdf=True))
+        return pdf_from_html(document_html(document))
     if format == "docx":
         template = settings.IRU_REPORT_DOCX_TEMPLATE
         return docx_from_document(document, template=Path(template) if template else None)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parents[4]  # the checkout
 VAR_DIR = Path(os.environ.get("IRU_VAR_DIR", BASE_DIR / "var"))
@@ -21,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",  # the history of every correction (ADR 16)
+    "csp",  # the Content-Security-Policy (ADR 28)
     # Domains, lowest first: each imports only those before it in this list.
     "iru.web.core",
     "iru.web.people",
@@ -44,6 +46,8 @@ LOGOUT_REDIRECT_URL = "sign-in"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +119,38 @@ SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+
+# The Content-Security-Policy of every response (ADR 28): the app runs no script and no
+# inline style at all, loads nothing from elsewhere, and cannot be framed. Images may be
+# data: URLs (a report's charts are images of their SVG, the council's logo one too).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+    }
+}
+# No page needs any powerful browser feature: each is refused for the app and anything in it.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi",
+        "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+        "sync-xhr", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # The council whose unit this is: shown in the header of every page.
 IRU_COUNCIL_NAME = os.environ.get("IRU_COUNCIL_NAME", "Borsetshire Council")

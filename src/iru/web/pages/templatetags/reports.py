@@ -1,7 +1,6 @@
 """A report's pieces on a page: `{% load reports %}`, then `{{ cell|cell_text }}`,
 `{{ cell|cell_detail }}`, `{{ section.narrative|markdown_html }}`, `{% if block|is_chart %}`,
-`{{ chart|chart_svg:document }}`, `{{ chart|chart_image:document }}` and
-`{{ chart|chart_table:document }}`.
+`{{ chart|chart_image:document }}` and `{{ chart|chart_table:document }}`.
 
 The values are shown with the report model's own wording (`iru.reports.document.cell_text`),
 so the page, the PDF and the Word document say the same."""
@@ -56,23 +55,11 @@ def chart_table(chart: Chart, document: ReportDocument) -> Table | None:
 
 
 @register.filter
-def chart_svg(chart: Chart, document: ReportDocument) -> SafeString:
-    """`{{ chart|chart_svg:document }}`: the chart as inline SVG, from its table; a chart
-    that cannot be drawn (its table missing, or without the columns it plots) says why."""
-    try:
-        table = document.table(chart.table_id)
-        # Safe to mark: matplotlib's SVG, with the title and description escaped by chart_svg.
-        return mark_safe(charts.chart_svg(chart, table))  # noqa: S308
-    except KeyError:
-        return _not_drawn(f"{chart.title}: its table ({chart.table_id}) is not in the report.")
-    except charts.ChartError as error:
-        return _not_drawn(str(error))
-
-
-@register.filter
 def chart_image(chart: Chart, document: ReportDocument) -> SafeString:
-    """`{{ chart|chart_image:document }}`: the same chart as an `<img>` of its SVG, with the
-    text alternative as its `alt` (the PDF's form: `document_html(..., for_pdf=True)`)."""
+    """`{{ chart|chart_image:document }}`: the chart as an `<img>` of its SVG (vector, and no
+    inline style on the page, which the Content-Security-Policy forbids), with the chart in
+    words as its `alt`; a chart that cannot be drawn (its table missing, or without the
+    columns it plots) says why."""
     try:
         table = document.table(chart.table_id)
         url = charts.chart_svg_data_url(chart, table)

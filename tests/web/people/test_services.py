@@ -11,6 +11,7 @@ from django.urls import reverse
 from iru.web.people.models import User
 from iru.web.people.services import user_create, user_deactivate, user_set_role
 from tests.web.fixtures.head import PASSWORD, staff
+from tests.web.fixtures.roles import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_a_created_user_is_named_from_their_staff_record_and_can_sign_in(users, 
         username="colin", role="chair", staff=staff("S2"), password=PASSWORD, by=head
     )
     assert (user.first_name, user.last_name, user.is_active) == ("Colin", "Chase", True)
-    assert Client().login(username="colin", password=PASSWORD)
+    assert sign_in(Client(), "colin", PASSWORD)
 
 
 @pytest.mark.parametrize(
@@ -61,10 +62,10 @@ def test_the_head_of_service_cannot_demote_or_deactivate_themselves(users, head)
 
 def test_deactivation_kills_every_session_of_that_user_only(users, head):
     chair, admin = Client(), Client()
-    chair.login(username="chair", password=PASSWORD)
+    sign_in(chair, "chair", PASSWORD)
     chair_again = Client()
-    chair_again.login(username="chair", password=PASSWORD)
-    admin.login(username="admin", password=PASSWORD)
+    sign_in(chair_again, "chair", PASSWORD)
+    sign_in(admin, "admin", PASSWORD)
     assert Session.objects.count() == 3
     ended = user_deactivate(user=users["chair"], by=head)
     assert ended == 2
@@ -74,4 +75,4 @@ def test_deactivation_kills_every_session_of_that_user_only(users, head):
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("sign-in"))
     assert admin.get(reverse("children:list")).status_code == 200
-    assert not Client().login(username="chair", password=PASSWORD)
+    assert not sign_in(Client(), "chair", PASSWORD)

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from lxml import html as lxml_html
 
-from tests.web.fixtures.roles import PASSWORD
+from tests.web.fixtures.roles import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def _inline_style_or_script(page: str) -> list[str]:
 def test_pages_hold_to_the_policy_with_no_inline_style_or_script(client, users, today, role, url):
     """The report pages draw charts: as images of their SVG, whose own styles the policy
     does not reach, so the page itself has none inline."""
-    assert client.login(username=role, password=PASSWORD)
+    assert sign_in(client, role)
     args = ["2024-03-31"] if url == "reports:annual" else []
     response = client.get(reverse(url, args=args), follow=True)
     assert response.status_code == 200

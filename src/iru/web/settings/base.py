@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",  # the history of every correction (ADR 16)
     "csp",  # the Content-Security-Policy (ADR 28)
+    "axes",  # sign-in lockout (ADR 29)
     # Domains, lowest first: each imports only those before it in this list.
     "iru.web.core",
     "iru.web.people",
@@ -56,7 +58,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "iru.web.core.middleware.no_store_when_signed_in",
+    # Last, as django-axes asks: it answers a locked-out sign-in with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in lockout (ADR 29, SECURITY.md): 10 failures for one username, or from one address,
+# pause signing in with it for 15 minutes from the last failure. Attempts while paused are
+# refused without being counted, so nobody can keep a colleague locked out for longer.
+# A username that has no account is counted the same, so the lockout never tells whether
+# an account exists. A successful sign-in clears the account's failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "common/locked_out.html"
+# The address a sign-in came from: the connection's, or behind IRU_PROXY_COUNT proxies of the
+# council's, the one the outermost of them saw (`iru.web.core.addresses`).
+AXES_CLIENT_IP_CALLABLE = "iru.web.core.addresses.client_address"
+IRU_PROXY_COUNT = int(os.environ.get("IRU_PROXY_COUNT", "0"))
+# Attempts are kept (who, from where, when) for the audit; passwords never are.
+AXES_SENSITIVE_PARAMETERS = ["password"]
 
 ROOT_URLCONF = "iru.web.urls"
 WSGI_APPLICATION = "iru.web.wsgi.application"

@@ -12,6 +12,7 @@ from iru.web.children.models import Child
 from iru.web.disputes.models import RagReason
 from iru.web.people.models import User
 from tests.web.fixtures.head import PASSWORD, staff
+from tests.web.fixtures.roles import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -244,7 +245,7 @@ def test_a_staff_record_that_already_has_a_user_is_not_offered(head_client):
 
 def test_deactivating_a_user_signs_them_out(head_client, users):
     chair = Client()
-    chair.login(username="chair", password=PASSWORD)
+    sign_in(chair, "chair", PASSWORD)
     url = reverse("management:user-deactivate", args=[users["chair"].pk])
     assert "Deactivate this user?" in head_client.get(url).content.decode()
     assert head_client.post(url).status_code == 302

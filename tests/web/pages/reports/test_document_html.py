@@ -118,7 +118,7 @@ def test_a_draft_says_so_and_a_public_edition_says_small_numbers_are_hidden(page
 
 
 def test_the_logo_is_shown_only_when_given(page) -> None:
-    assert "<img class=\"iru-title-page__logo\"" not in page
+    assert '<img class="iru-title-page__logo"' not in page
     logo = "data:image/png;base64,iVBORw0KGgo="
     with_logo = render_to_string(
         "reports/document.html", {"document": sample_document(), "logo_url": logo}

@@ -29,3 +29,18 @@ def status_tag_class(status: str) -> str:
 def time_of_day(start: datetime.time | None) -> str:
     """`{{ convening.time|time_of_day }}`: 9:30am, 2pm, midday."""
     return _time_of_day(start)
+
+
+@register.filter
+def duration_words(length: datetime.timedelta | None) -> str:
+    """A length of time in words, to the minute: "15 minutes", "1 hour 30 minutes"."""
+    if length is None:
+        return "a while"
+    minutes = max(1, round(length.total_seconds() / 60))
+    hours, minutes = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+    if minutes:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(parts)

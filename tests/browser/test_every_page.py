@@ -63,6 +63,7 @@ ROLES = {
 # redirect elsewhere). "home" and "sign-in" are checked for every role (a redirect, and the
 # sign-in page before signing in).
 EVERYONE = {
+    "password-change",
     "children:list",
     "children:detail",
     "meetings:detail",
@@ -267,6 +268,7 @@ def _role_without_staff(page: Any) -> None:
 # deactivate a user) have nothing to get wrong.
 ERROR_STATES: dict[str, Callable[[Any], None]] = {
     "sign-in": _button("Sign in"),
+    "password-change": _button("Change password"),
     "meetings:start": _button("Continue"),
     "meetings:record": _button("Save the meeting"),
     "meetings:correct": _button("Save the correction"),  # no reason given

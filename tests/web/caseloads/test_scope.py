@@ -101,6 +101,7 @@ ROLE_PAGES = {
     "reports:publish": {"head_of_service"},
     "reports:rag-download": {"chair", "admin", "head_of_service"},
     "reports:rag-narrative": {"head_of_service"},
+    "password-change": {"chair", "team_manager", "admin", "head_of_service"},
 }
 # Report URLs name a year, a month, a format or a section, not a primary key: real ones, so
 # each role's answer on a real report is checked (a version or value that does not exist

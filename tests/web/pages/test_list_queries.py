@@ -439,6 +439,7 @@ def test_every_list_page_is_counted():
         "home",
         "sign-in",
         "sign-out",
+        "password-change",  # a form about oneself
         "children:detail",
         "meetings:record",
         "meetings:detail",

@@ -81,6 +81,11 @@ def _benchmark() -> Benchmark:
 
 # (role, url, fields): the url is built once the data is imported.
 FORMS: dict[str, tuple[str, Callable[[], str], list[str]]] = {
+    "change password": (
+        "chair",
+        lambda: reverse("password-change"),
+        ["old_password", "new_password1", "new_password2"],
+    ),
     "meeting start": ("chair", lambda: reverse("meetings:start"), ["kind", "children"]),
     "meeting record": (
         "chair",

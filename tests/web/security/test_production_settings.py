@@ -20,7 +20,9 @@ GOOD = {
 def _check(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {
         key: value for key, value in os.environ.items()
-        if not key.startswith("IRU_") and key != "DJANGO_SETTINGS_MODULE"
+        # the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process: not a deployment's
+        if not key.startswith("IRU_")
+        and key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     } | {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
         "IRU_VAR_DIR": str(tmp_path),

@@ -72,6 +72,17 @@ def test_ten_failures_from_an_address_pause_it(client, users, clock):
     assert signed_in(attempt(client, "admin", PASSWORD, "192.0.2.8"))
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_address_count(client, users, clock):
+    """Served directly, the X-Forwarded-For a client sends is not its address: ten failures
+    with ten made-up addresses in it are ten from the one connection."""
+    for n in range(10):
+        client.post(
+            reverse("sign-in"), {"username": f"guess{n}", "password": "wrong password"},
+            REMOTE_ADDR="192.0.2.7", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        )  # fmt: skip
+    assert attempt(client, "admin", PASSWORD, "192.0.2.7").status_code == 429
+
+
 def test_nine_failures_then_a_success_clear_the_account_s_count(client, users, clock):
     for n in range(9):
         attempt(client, "chair", "wrong password", f"10.0.0.{n}")

@@ -14,7 +14,7 @@ from iru.web.pages.chair import (
     rating_views,
 )
 from iru.web.pages.chair import views as chair_views
-from iru.web.pages.common import answer_views
+from iru.web.pages.common import account_views, answer_views
 from iru.web.pages.common import views as common_views
 from iru.web.pages.common.forms import SignInForm
 from iru.web.pages.head_of_service import (
@@ -186,6 +186,7 @@ urlpatterns: Patterns = [
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path("account/password/", account_views.password_change, name="password-change"),
     path("children/", include((children, "children"))),
     path("meetings/", include((meetings, "meetings"))),
     path("rag/", include((rag, "rag"))),

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from iru.web.core.upsert import TableCount, upsert_by_external_id
 from iru.web.people.models import Leave, Post, PostHolding, Staff, Team, User
+from iru.web.people.signals import password_changed
 
 STAFF_ROLES_FOR = {
     User.Role.CHAIR: (Staff.Role.IRO, Staff.Role.ICC),
@@ -73,6 +74,26 @@ def user_deactivate(*, user: User, by: User) -> int:
         raise ValidationError("You cannot deactivate yourself")
     user.is_active = False
     user.save(update_fields=["is_active"])
+    return _end_sessions(user)
+
+
+@transaction.atomic
+def user_password_change(*, user: User, current: str, new: str) -> int:
+    """Change `user`'s own password, after checking the one they have now and the new one
+    against the policy (ADR 30): every session signed in as them ends, the one they are using
+    too (the page signs that one in again); returns how many ended. The access log records
+    the change (`signals.password_changed`)."""
+    if not user.check_password(current):
+        raise ValidationError({"old_password": "Your current password is not correct"})
+    if new == current:
+        raise ValidationError({"new_password1": "Enter a password different from your current one"})
+    try:
+        validate_password(new, user)
+    except ValidationError as error:
+        raise ValidationError({"new_password1": error.messages}) from error
+    user.set_password(new)
+    user.save(update_fields=["password"])
+    password_changed.send(sender=User, user=user)
     return _end_sessions(user)
 
 

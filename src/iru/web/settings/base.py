@@ -138,6 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "iru.web.people.passwords.GuessablePasswordValidator"},  # ADR 30
 ]
 
 # Sessions: short idle timeout for children's data (SECURITY.md R-SES-01).

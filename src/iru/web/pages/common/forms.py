@@ -19,6 +19,36 @@ class SignInForm(GovukErrorLinks, AuthenticationForm):
         return [("#id_username", SIGN_IN_FAILED)] if self.errors else []
 
 
+class PasswordChangeForm(GovukForm):
+    """Your own password: the one you have, and the new one twice (the policy is checked by
+    the service, `people.services.user_password_change`)."""
+
+    old_password = forms.CharField(
+        label="Current password", strip=False, max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your current password"},
+    )  # fmt: skip
+    new_password1 = forms.CharField(
+        label="New password", strip=False, max_length=4096,
+        help_text="At least 12 characters and not easy to guess: three or four unrelated "
+        "words work well.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Enter a new password"},
+    )  # fmt: skip
+    new_password2 = forms.CharField(
+        label="New password again", strip=False, max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": "Enter the new password again"},
+    )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        new, again = cleaned.get("new_password1"), cleaned.get("new_password2")
+        if new and again and new != again:
+            self.add_error("new_password2", "The two new passwords do not match")
+        return cleaned
+
+
 def _month(value: str) -> date:
     return date.fromisoformat(f"{value}-01")
 

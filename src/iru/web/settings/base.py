@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "iru.web.people.sessions.absolute_session_limit",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "iru.web.core.middleware.no_store_when_signed_in",
     # Last, as django-axes asks: it answers a locked-out sign-in with the lockout page.
@@ -145,6 +146,7 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
+IRU_SESSION_ABSOLUTE_LIMIT = timedelta(hours=12)  # however active (iru.web.people.sessions)
 CSRF_COOKIE_HTTPONLY = True
 
 # The Content-Security-Policy of every response (ADR 28): the app runs no script and no

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -14,6 +13,7 @@ from iru.web.core.forms import add_service_errors
 from iru.web.pages.common.forms import PasswordChangeForm
 from iru.web.people.access import SignedInRequest
 from iru.web.people.services import user_password_change
+from iru.web.people.sessions import sign_in_again
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,7 +31,7 @@ def password_change(request: SignedInRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             # Every session of the account has ended; this one carries on, signed in afresh.
-            login(request, request.user, backend="django.contrib.auth.backends.ModelBackend")
+            sign_in_again(request, request.user)
             messages.success(request, "Your password has been changed. You have been signed "
                              "out everywhere else.")  # fmt: skip
             return redirect("home")

@@ -220,6 +220,8 @@ def test_creating_a_user_and_changing_their_role(head_client):
             [
                 "This password is too short. It must contain at least 12 characters.",
                 "This password is too common.",
+                "This password is too easy to guess (this is a top-10 common password). Use "
+                "three or four words that are not a phrase, or a longer password",
             ],
         ),
         (

@@ -48,6 +48,7 @@ LOGOUT_REDIRECT_URL = "sign-in"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "iru.web.core.request_ids.request_id",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -180,6 +181,34 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Logging (to standard error, for the service manager to keep): a server error with its
+# request's reference and where it happened, never what the exception said or any value
+# (`iru.web.core.request_ids`). django-axes' notes of each failed sign-in name the username:
+# the attempts are kept in its tables, so its log says only what goes wrong with it.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "iru.web.core.request_ids.RequestIdFilter"}},
+    "formatters": {
+        "no_data": {
+            "()": "iru.web.core.request_ids.NoDataFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s request=%(request_id)s %(message)s",
+        }
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "no_data",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "axes": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+    },
+}
 
 # The council whose unit this is: shown in the header of every page.
 IRU_COUNCIL_NAME = os.environ.get("IRU_COUNCIL_NAME", "Borsetshire Council")

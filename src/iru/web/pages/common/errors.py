@@ -18,9 +18,11 @@ PLAIN = (
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """The page, with the request's reference to quote (the log has it beside the fault)."""
     page: str
     try:
-        page = loader.render_to_string("500.html", request=request)
+        context = {"reference": getattr(request, "request_id", "")}
+        page = loader.render_to_string("500.html", context, request=request)
     except Exception:  # the page itself failed: say so plainly rather than fail again
         page = PLAIN
     return HttpResponseServerError(page)
